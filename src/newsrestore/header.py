@@ -1,0 +1,43 @@
+"""The article header line: `date 2017-12-31 Reuters, WASHINGTON`.
+
+Restoring moves the dateline (`washington ( reuters ) -`) out of the body into
+this header; flattening puts it back, so the header is a reversible rewriting
+of input tokens rather than new words.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+
+#: Agencies recognised in datelines, written as the agencies write themselves.
+AGENCIES = {
+    "reuters": "Reuters", "ap": "AP", "afp": "AFP", "bloomberg": "Bloomberg",
+    "upi": "UPI", "xinhua": "Xinhua", "dpa": "dpa", "pti": "PTI", "ians": "IANS",
+    "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS", "efe": "EFE", "ansa": "ANSA",
+    "bernama": "Bernama", "ani": "ANI", "cnn": "CNN", "bbc": "BBC", "aap": "AAP",
+}
+_SOURCE_NAMES = "|".join(sorted({re.escape(v) for v in AGENCIES.values()}, key=len, reverse=True))
+_HEADER_RE = re.compile(
+    rf"^date(?: (?P<date>\d{{4}}-\d{{2}}-\d{{2}}))?(?: (?P<source>{_SOURCE_NAMES})(?:, (?P<city>[^a-z]+))?)?$"
+)
+
+
+def format_header(date: Date | None, source: str | None, city: str | None) -> str | None:
+    """The header line for what is known, or None when nothing is."""
+    if date is None and source is None:
+        return None
+    parts = ["date"]
+    if date is not None:
+        parts.append(date.isoformat())
+    if source is not None:
+        parts.append(source + (f", {city}" if city else ""))
+    return " ".join(parts)
+
+
+def parse_header(line: str) -> tuple[Date | None, str | None, str | None] | None:
+    """Read a header line back; None when the line is not one."""
+    m = _HEADER_RE.match(line.strip())
+    if not m or line.strip() == "date":
+        return None
+    d = Date.fromisoformat(m["date"]) if m["date"] else None
+    return d, m["source"], m["city"]
