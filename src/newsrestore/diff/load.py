@@ -1,0 +1,196 @@
+"""Read one version of a story, in whatever form it comes, into comparable sentences.
+
+Content is compared on the flattened form (the stripped profile), because that
+is the one form every input can be brought to: a flattened copy, a restored
+article and the original all flatten to the same token lines.  Each sentence
+keeps its original surface string too, so differences of form (case, quotes,
+spacing) can be shown apart from differences of content, and its cased tokens
+when the input had case, because capitals are how proper nouns are spotted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..flatten import dateline_tokens, fold, tokenize
+from ..header import parse_header
+from ..sentences import split_sentences
+from ..text import collapse_spaces, fold_ascii, strip_quotes
+
+
+class DiffError(ValueError):
+    """Input that cannot be compared; the message says why, in one sentence."""
+
+
+@dataclass
+class Sentence:
+    """One sentence: flattened tokens for comparing, surface and cased tokens for showing."""
+
+    tokens: list[str]
+    surface: str
+    cased: list[str] | None = None
+    paragraph: int = 0
+
+    @property
+    def display(self) -> list[str]:
+        return self.cased if self.cased is not None else self.tokens
+
+
+@dataclass
+class Version:
+    """One version of the story: its form, optional title and its sentences."""
+
+    name: str
+    form: str  # "flat" or "cased"
+    sentences: list[Sentence]
+    title: Sentence | None = None
+    header: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def cased(self) -> bool:
+        return self.form == "cased"
+
+
+_END_RE = re.compile(r"[.!?][\"')\]\u2019\u201d]*$")
+
+
+def read_version(path: str | Path, name: str | None = None) -> Version:
+    """Read a file; binary, undecodable or empty files raise DiffError."""
+    p = Path(path)
+    label = name or str(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise DiffError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise DiffError(f"{label}: is a directory, not a text file") from None
+    except OSError as exc:
+        raise DiffError(f"{label}: cannot read ({exc.strerror})") from None
+    return parse_version(decode(data, label), label)
+
+
+def decode(data: bytes, label: str) -> str:
+    """Bytes to text, refusing binary files rather than comparing noise."""
+    if b"\x00" in data[:8192]:
+        raise DiffError(f"{label}: looks like a binary file, not article text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DiffError(f"{label}: not UTF-8 text (bad byte at offset {exc.start})") from None
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > 8:
+        raise DiffError(f"{label}: looks like a binary file, not article text")
+    return text
+
+
+def parse_version(text: str, name: str = "text") -> Version:
+    """Detect the form (flattened text has no capitals) and read the sentences."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not any(c.isalnum() for c in text):
+        raise DiffError(f"{name}: empty (no words to compare)")
+    if any(c.isupper() for c in text):
+        version = _read_cased(text, name)
+    else:
+        version = _read_flat(text, name)
+    if not version.sentences:
+        raise DiffError(f"{name}: no sentences besides the title")
+    return version
+
+
+def _title_line(lines: list[str]) -> bool:
+    """A first line followed by a blank line, short and not ending like a sentence, is a title."""
+    if len(lines) < 3 or not lines[0].strip() or lines[1].strip():
+        return False
+    first = lines[0].strip()
+    return len(first.split()) <= 25 and not _END_RE.search(first)
+
+
+def _read_flat(text: str, name: str) -> Version:
+    lines = text.strip("\n").split("\n")
+    title = None
+    if _title_line(lines):
+        toks = lines[0].split()
+        title = Sentence(toks, " ".join(toks))
+        lines = lines[2:]
+    sentences: list[Sentence] = []
+    para = 0
+    for line in lines:
+        toks = line.split()
+        if not toks:
+            para += 1 if sentences else 0
+            continue
+        sentences.append(Sentence(toks, " ".join(toks), paragraph=para))
+    return Version(name, "flat", sentences, title=title)
+
+
+def _norm_chars(raw: str) -> list[tuple[str, int]]:
+    """The non-space characters flattening leaves of `raw`, each with its index in `raw`."""
+    out: list[tuple[str, int]] = []
+    for i, c in enumerate(raw):
+        for n in fold_ascii(strip_quotes(c)).lower():
+            if not n.isspace():
+                out.append((n, i))
+    return out
+
+
+def _surfaces(raw: str, token_lines: list[list[str]]) -> list[str] | None:
+    """Cut the raw paragraph into the surface strings of its flattened sentences.
+
+    Tokens are matched character by character against the folded paragraph, so
+    the surface keeps curly quotes, apostrophes and non-ASCII letters.  None when
+    the characters do not line up (then the caller shows detokenised text).
+    """
+    chars = _norm_chars(raw)
+    pos, start, out = 0, 0, []
+    for toks in token_lines:
+        want = "".join(toks).lower()
+        got = chars[pos:pos + len(want)]
+        if len(got) != len(want) or "".join(c for c, _ in got) != want:
+            return None
+        pos += len(want)
+        end = got[-1][1] + 1 if got else start
+        while end < len(raw) and not raw[end].isspace() and not fold_ascii(strip_quotes(raw[end])).strip():
+            end += 1  # closing quotes belong to the sentence they close
+        out.append(raw[start:end].strip())
+        start = end
+    return out
+
+
+def _read_cased(text: str, name: str) -> Version:
+    """Flatten cased text the way `flatten_article(text, "stripped")` does, keeping case and surface.
+
+    The steps are flatten_article's own (same fold, splitter, tokenizer and
+    header rule); tests check the lowered tokens equal flatten_article's output.
+    """
+    lines = text.strip("\n").split("\n")
+    title = None
+    paragraphs = [p for p in (collapse_spaces(x) for x in lines) if p]
+    if paragraphs and parse_header(paragraphs[0]) is None and _title_line(lines):
+        raw_title = paragraphs.pop(0)
+        cased = tokenize(fold(raw_title, "stripped"), "stripped")
+        title = Sentence([t.lower() for t in cased], raw_title, cased)
+    header, lead = None, ""
+    prefix: list[str] = []
+    if paragraphs and (h := parse_header(paragraphs[0])) is not None:
+        header = paragraphs.pop(0)
+        _, source, city = h
+        if source:
+            lead = f"{city} ({source}) -" if city else f"({source}) -"
+            prefix = tokenize(fold(lead, "stripped"), "stripped")
+            assert [t.lower() for t in prefix] == dateline_tokens(source, city, "stripped")
+    sentences: list[Sentence] = []
+    for k, para in enumerate(paragraphs):
+        pieces = split_sentences(collapse_spaces(fold(para, "stripped")))
+        cased_lines = [t for t in (tokenize(s, "stripped") for s in pieces) if t]
+        surfaces = _surfaces(para, cased_lines) or [" ".join(t) for t in cased_lines]
+        for toks, surface in zip(cased_lines, surfaces):
+            sentences.append(Sentence([t.lower() for t in toks], surface, toks, paragraph=k))
+    if prefix:
+        if sentences:
+            s = sentences[0]
+            sentences[0] = Sentence([t.lower() for t in prefix] + s.tokens, f"{lead} {s.surface}", prefix + s.display, 0)
+        else:
+            sentences.append(Sentence([t.lower() for t in prefix], lead, prefix))
+    return Version(name, "cased", sentences, title=title, header=header)
