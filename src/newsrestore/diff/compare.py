@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 
 from ..text import QUOTE_CHARS, fold_ascii, strip_quotes
 from .align import Link, align, similarity
-from .facts import KINDS, collect_names, kinds_of, quoted_words
+from .facts import KINDS, collect_names, kinds_of
 from .load import Sentence, Version
 
 #: Below this similarity a pair without fact changes still counts as changed, not reworded.
@@ -98,11 +98,13 @@ class _Side:
         self.cased = version.cased
         self.text = " ".join(s.surface for s in sents)
         self.initial = {sum(len(x.tokens) for x in sents[:n]) for n in range(len(sents))}
-        self.quoted = quoted_words(self.text) if version.cased else set()
+        flags = [s.quoted for s in sents]
+        self.quoted = [q for f in flags for q in f] if all(f is not None for f in flags) else None
 
     def kinds(self, k: int, names: set[str]) -> set[str]:
         cased = self.display[k] if self.cased else None
-        return kinds_of(self.tokens[k], cased, k in self.initial, names, self.quoted)
+        quoted = bool(self.quoted and self.quoted[k])
+        return kinds_of(self.tokens[k], cased, k in self.initial, names, quoted)
 
 
 def compare_pair(va: Version, vb: Version, link: Link, names: set[str]) -> Pair:

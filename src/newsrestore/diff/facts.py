@@ -2,8 +2,9 @@
 
 A news sentence can be rephrased freely, but a different number, name, date,
 negation, attribution or quoted word changes what it claims.  Names are known
-by their capitals, so they are only recognised when a side has case (flattened
-text has lost it); the other kinds are read off the lowercase tokens.
+by their capitals and quoted words by their quotation marks, so both are only
+recognised when a side has them (flattened text has lost case and quotes); the
+other kinds are read off the lowercase tokens.
 """
 from __future__ import annotations
 
@@ -26,16 +27,7 @@ fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty s
 hundred thousand million billion trillion half quarter third dozen percent per cent first second
 """.split())
 _DIGIT_RE = re.compile(r"\d")
-_QUOTED_RE = re.compile(r"[\"\u201c\u201d\u2018\u2019\u00ab\u00bb]([^\"\u201c\u201d\u00ab\u00bb]+)[\"\u201c\u201d\u00ab\u00bb]")
 KINDS = ("number", "date", "name", "negation", "attribution", "quote")
-
-
-def quoted_words(surface: str) -> set[str]:
-    """Lowercase words inside double quotation marks in a cased surface string."""
-    words: set[str] = set()
-    for m in _QUOTED_RE.finditer(surface):
-        words.update(w.lower() for w in re.findall(r"[A-Za-z0-9]+", m.group(1)))
-    return words
 
 
 def is_name(cased: str, initial: bool, known_names: set[str]) -> bool:
@@ -47,7 +39,7 @@ def is_name(cased: str, initial: bool, known_names: set[str]) -> bool:
     return cased.lower() in known_names
 
 
-def kinds_of(token: str, cased: str | None, initial: bool, known_names: set[str], quoted: set[str]) -> set[str]:
+def kinds_of(token: str, cased: str | None, initial: bool, known_names: set[str], quoted: bool) -> set[str]:
     """The fact kinds a (lowercase) token carries; empty for an ordinary word."""
     kinds: set[str] = set()
     if _DIGIT_RE.search(token) or token in NUMBER_WORDS:
@@ -60,7 +52,7 @@ def kinds_of(token: str, cased: str | None, initial: bool, known_names: set[str]
         kinds.add("negation")
     if token in ATTRIBUTION:
         kinds.add("attribution")
-    if any(c.isalnum() for c in token) and token in quoted:
+    if quoted and any(c.isalnum() for c in token):
         kinds.add("quote")
     return kinds
 

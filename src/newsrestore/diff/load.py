@@ -31,6 +31,7 @@ class Sentence:
     surface: str
     cased: list[str] | None = None
     paragraph: int = 0
+    quoted: list[bool] | None = None  # per token: inside double quotation marks (cased input only)
 
     @property
     def display(self) -> list[str]:
@@ -135,7 +136,24 @@ def _norm_chars(raw: str) -> list[tuple[str, int]]:
     return out
 
 
-def _surfaces(raw: str, token_lines: list[list[str]]) -> list[str] | None:
+_OPEN_Q, _CLOSE_Q = "\u201c\u00ab\u201e", "\u201d\u00bb"
+
+
+def _inside_quotes(raw: str) -> list[bool]:
+    """For each character, whether it is inside double quotation marks (quotes may span sentences)."""
+    inside, out = False, []
+    for c in raw:
+        if c in _OPEN_Q:
+            inside = True
+        elif c in _CLOSE_Q:
+            inside = False
+        elif c == '"':
+            inside = not inside
+        out.append(inside)
+    return out
+
+
+def _surfaces(raw: str, token_lines: list[list[str]]) -> tuple[list[str], list[list[bool]]] | None:
     """Cut the raw paragraph into the surface strings of its flattened sentences.
 
     Tokens are matched character by character against the folded paragraph, so
@@ -143,19 +161,25 @@ def _surfaces(raw: str, token_lines: list[list[str]]) -> list[str] | None:
     the characters do not line up (then the caller shows detokenised text).
     """
     chars = _norm_chars(raw)
-    pos, start, out = 0, 0, []
+    inside = _inside_quotes(raw)
+    pos, start, out, quoted = 0, 0, [], []
     for toks in token_lines:
         want = "".join(toks).lower()
         got = chars[pos:pos + len(want)]
         if len(got) != len(want) or "".join(c for c, _ in got) != want:
             return None
+        flags, k = [], 0
+        for t in toks:
+            flags.append(inside[got[k][1]] if t else False)
+            k += len(t)
+        quoted.append(flags)
         pos += len(want)
         end = got[-1][1] + 1 if got else start
         while end < len(raw) and not raw[end].isspace() and not fold_ascii(strip_quotes(raw[end])).strip():
             end += 1  # closing quotes belong to the sentence they close
         out.append(raw[start:end].strip())
         start = end
-    return out
+    return out, quoted
 
 
 def _read_cased(text: str, name: str) -> Version:
@@ -184,13 +208,16 @@ def _read_cased(text: str, name: str) -> Version:
     for k, para in enumerate(paragraphs):
         pieces = split_sentences(collapse_spaces(fold(para, "stripped")))
         cased_lines = [t for t in (tokenize(s, "stripped") for s in pieces) if t]
-        surfaces = _surfaces(para, cased_lines) or [" ".join(t) for t in cased_lines]
-        for toks, surface in zip(cased_lines, surfaces):
-            sentences.append(Sentence([t.lower() for t in toks], surface, toks, paragraph=k))
+        surfaces, quoted = _surfaces(para, cased_lines) or ([" ".join(t) for t in cased_lines], [])
+        for n, (toks, surface) in enumerate(zip(cased_lines, surfaces)):
+            flags = quoted[n] if quoted else None
+            sentences.append(Sentence([t.lower() for t in toks], surface, toks, paragraph=k, quoted=flags))
     if prefix:
         if sentences:
             s = sentences[0]
-            sentences[0] = Sentence([t.lower() for t in prefix] + s.tokens, f"{lead} {s.surface}", prefix + s.display, 0)
+            flags = [False] * len(prefix) + s.quoted if s.quoted is not None else None
+            sentences[0] = Sentence([t.lower() for t in prefix] + s.tokens, f"{lead} {s.surface}", prefix + s.display,
+                                    0, flags)
         else:
             sentences.append(Sentence([t.lower() for t in prefix], lead, prefix))
     return Version(name, "cased", sentences, title=title, header=header)
