@@ -70,9 +70,11 @@ def _words(tokens: list[str]) -> int:
 def form_kinds(a: str, b: str, split: bool = False) -> list[str]:
     """What kinds of form difference separate two surfaces with the same words."""
     kinds = ["sentence split"] if split else []
-    if fold_ascii(a) != a or fold_ascii(b) != b:
-        if fold_ascii(a) != fold_ascii(b) and [c for c in a if not c.isascii()] != [c for c in b if not c.isascii()]:
-            kinds.append("accents/symbols")
+    def symbols(x: str) -> list[str]:
+        return [c for c in x if not c.isascii() and c not in QUOTE_CHARS and c not in "\u2013\u2014"]
+
+    if symbols(a) != symbols(b):
+        kinds.append("accents/symbols")
     letters_a, letters_b = re.sub(r"[^A-Za-z]", "", a), re.sub(r"[^A-Za-z]", "", b)
     if letters_a != letters_b and letters_a.lower() == letters_b.lower():
         kinds.append("case")

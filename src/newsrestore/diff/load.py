@@ -10,10 +10,10 @@ when the input had case, because capitals are how proper nouns are spotted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..flatten import dateline_tokens, fold, tokenize
+from ..flatten import fold, tokenize
 from ..header import parse_header
 from ..sentences import split_sentences
 from ..text import collapse_spaces, fold_ascii, strip_quotes
@@ -47,7 +47,6 @@ class Version:
     sentences: list[Sentence]
     title: Sentence | None = None
     header: str | None = None
-    extra: dict = field(default_factory=dict)
 
     @property
     def cased(self) -> bool:
@@ -203,7 +202,6 @@ def _read_cased(text: str, name: str) -> Version:
         if source:
             lead = f"{city} ({source}) -" if city else f"({source}) -"
             prefix = tokenize(fold(lead, "stripped"), "stripped")
-            assert [t.lower() for t in prefix] == dateline_tokens(source, city, "stripped")
     sentences: list[Sentence] = []
     for k, para in enumerate(paragraphs):
         pieces = split_sentences(collapse_spaces(fold(para, "stripped")))
