@@ -37,7 +37,7 @@ class Token:
             self.out = out
             self.stage = stage
             self.reason = reason
-        self.conf = min(self.conf, conf) if self.stage != stage else conf
+        self.conf = min(self.conf, conf)
 
     @property
     def rendered(self) -> str:

@@ -19,19 +19,20 @@ _ENDS_RE = re.compile(rf"[.!?][{_CLOSERS}]*$")
 _STARTS_RE = re.compile(rf"^[{_OPENERS}]*[A-Z0-9]")
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    """Split one paragraph of (folded, cased) text into sentences."""
-    out: list[str] = []
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in one paragraph of (folded, cased) text."""
+    spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY_RE.finditer(paragraph):
-        piece = paragraph[start:m.start(1)].strip()
-        if piece:
-            out.append(piece)
+        spans.append((start, m.start(1)))
         start = m.end(1)
-    tail = paragraph[start:].strip()
-    if tail:
-        out.append(tail)
-    return out
+    spans.append((start, len(paragraph)))
+    return [(a, b) for a, b in spans if paragraph[a:b].strip()]
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split one paragraph of (folded, cased) text into sentences."""
+    return [paragraph[a:b].strip() for a, b in sentence_spans(paragraph)]
 
 
 def ends_sentence(left: str) -> bool:

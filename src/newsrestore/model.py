@@ -1,0 +1,60 @@
+"""Loading the trained model file that sits next to this code (`models/`).
+
+The model is data, not code: `newsrestore train` writes it, `restore` reads it
+once per process and shares it.  `NEWSRESTORE_MODEL` or `--model` points at
+another file (a model trained on a user's own outlet).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import NewsRestoreError
+
+MODEL_DIR = Path(__file__).parent / "models"
+DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
+
+
+class Model:
+    """The tables the stages consult, with the lookups they share."""
+
+    def __init__(self, data: dict, path: Path | None = None) -> None:
+        self.path = path
+        self.data = data
+        self.lexicon: dict[str, list] = data["lexicon"]
+        self.ambiguous: dict[str, dict[str, int]] = data["ambiguous"]
+        self.left: dict[str, dict[str, int]] = data["left"]
+        self.right: dict[str, dict[str, int]] = data["right"]
+        self.shape_prior: float = data["shape"]["prior"]
+        self.shape_llr: dict[str, float] = data["shape"]["llr"]
+        apos = data["apos"]
+        self.apos_pairs: dict[str, list[int]] = apos["pairs"]
+        self.apos_suffix: dict[str, list[int]] = apos["suffix"]
+        self.apos_prefix: dict[str, list[int]] = apos["prefix"]
+        self.apos_trail: dict[str, list[int]] = apos["trail"]
+        self.apos_trail_bi: dict[str, list[int]] = apos["trail_bi"]
+        self.para: dict[str, list[int]] = data["para"]
+
+
+def load_model(path: str | Path | None = None) -> Model:
+    """The model at `path`, `$NEWSRESTORE_MODEL`, or the bundled one (cached per process)."""
+    path = path or os.environ.get("NEWSRESTORE_MODEL") or DEFAULT_MODEL
+    return _load(str(Path(path).resolve()))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Model:
+    p = Path(path)
+    if not p.exists():
+        raise NewsRestoreError(f"model file not found: {p} (run `newsrestore train` to build one)")
+    try:
+        with gzip.open(p, "rt", encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError, EOFError) as exc:
+        raise NewsRestoreError(f"cannot read the model file {p}: {exc}") from None
+    if data.get("version") != 1:
+        raise NewsRestoreError(f"model file {p} has version {data.get('version')}, this newsrestore reads version 1")
+    return Model(data, p)

@@ -1,0 +1,100 @@
+"""First stage: read flattened input into a `Document`.
+
+Detects the input profile, the optional title (first line followed by a blank
+line) and keeps blank lines as paragraph hints.  Everything here is about
+structure; no token is changed.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date as Date, datetime
+
+from .document import Document, Sentence, Token
+from .errors import InputError
+from .flatten import PROFILES
+
+MAX_LINE_CHARS = 1_000_000       # one flattened sentence longer than this is not a sentence
+_PTB_RE = re.compile(r"(?:^| )(?:``|''|'s|n't|'re|'ll|'ve|'m|'d)(?= |$)", re.M)
+_SPACED_PUNCT_RE = re.compile(r" [,.;:?!)] | [,.?!]$| \( ", re.M)
+_LOWER_WORD_RE = re.compile(r"(?:[a-z]\.){2,}|[\w$£€%&@#]+(?:[-.'/][\w]+)*|\S")
+
+
+def detect_profile(text: str) -> str:
+    """Guess the flattening profile from the text itself."""
+    sample = text[:20000]
+    if _PTB_RE.search(sample):
+        return "ptb"
+    if _SPACED_PUNCT_RE.search(sample) or not re.search(r"['\"]", sample):
+        return "stripped"
+    return "lower"
+
+
+def parse_date(value: str | Date | None) -> Date | None:
+    """Any common way of writing a date (`November 24, 2017 `, `2017-11-24`, `24/11/2017`)."""
+    if value is None or isinstance(value, Date):
+        return value if not isinstance(value, datetime) else value.date()
+    value = str(value).strip()
+    if not value:
+        return None
+    from dateutil import parser as dateparser
+    try:
+        return dateparser.parse(value, dayfirst=False, fuzzy=False).date()
+    except (ValueError, OverflowError) as exc:
+        raise InputError(f"cannot read the date {value!r}: {exc}") from None
+
+
+def _tokens(line: str, profile: str) -> list[Token]:
+    if profile != "lower":
+        return [Token(t) for t in line.split()]
+    toks: list[Token] = []
+    for m in _LOWER_WORD_RE.finditer(line):
+        if toks:
+            toks[-1].space_after = m.start() > prev_end
+        toks.append(Token(m.group()))
+        prev_end = m.end()
+    return toks
+
+
+def _check(text: str) -> None:
+    if not text.strip():
+        raise InputError("the input is empty")
+    if "\x00" in text:
+        raise InputError("the input looks binary (it contains NUL bytes), not flattened text")
+    for i, line in enumerate(text.splitlines(), 1):
+        if len(line) > MAX_LINE_CHARS:
+            raise InputError(
+                f"line {i} is {len(line):,} characters long; a flattened sentence should be one line "
+                f"of at most {MAX_LINE_CHARS:,} characters (is this one article on a single line?)")
+
+
+def parse(
+    text: str, *, title: str | None = None, date: str | Date | None = None,
+    profile: str = "auto", id: str | None = None,
+) -> Document:
+    """Read flattened text (one sentence a line) into a Document."""
+    _check(text)
+    if profile == "auto":
+        profile = detect_profile(text)
+    if profile not in PROFILES:
+        raise InputError(f"unknown profile {profile!r}; choose auto, {', '.join(PROFILES)}")
+    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    if title is None and len(lines) > 2 and lines[0] and not lines[1] and any(lines[2:]):
+        title, lines = lines[0], lines[2:]
+    doc = Document(sentences=[], profile=profile, date=parse_date(date), id=id)
+    if title is not None and title.strip():
+        doc.title = Sentence(_tokens(title.strip(), profile))
+    new_para = True
+    for line in lines:
+        if not line:
+            new_para = True
+            continue
+        toks = _tokens(line, profile)
+        if toks:
+            doc.sentences.append(Sentence(toks, paragraph_start=new_para))
+            new_para = False
+    if not doc.sentences:
+        raise InputError("the input has a title but no text")
+    doc.meta["given_paragraphs"] = sum(s.paragraph_start for s in doc.sentences) > 1
+    return doc

@@ -1,0 +1,25 @@
+"""Constraint stage: keep restored text flattening back to the same lines.
+
+Flattening is case-sensitive in one place: after a word ending in `.`, `!` or
+`?`, a capital (or digit) starts a new sentence (and makes Moses split the
+period off).  So inside an input line, a word after such a token was not
+capitalised in the original; writing it with a capital would both be wrong
+and break the round trip.  This stage lowers it back and says why.
+"""
+from __future__ import annotations
+
+from ..document import Document
+
+STAGE = "constraints"
+_ENDERS = (".", "!", "?")
+
+
+def apply(doc: Document) -> Document:
+    for sent in doc.all_sentences():
+        toks = sent.tokens
+        for prev, tok in zip(toks, toks[1:]):
+            if prev.text.endswith(_ENDERS) and tok.out[:1].isupper() and tok.out != tok.text:
+                tok.change(tok.text if "'" not in tok.out else tok.out.lower(), STAGE,
+                           f'kept lowercase after "{prev.text}": a capital here would start a new '
+                           "sentence, and the input did not", min(tok.conf, 0.9))
+    return doc

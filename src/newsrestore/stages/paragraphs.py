@@ -1,0 +1,50 @@
+"""Paragraph stage: where the outlet would start a new paragraph.
+
+Input paragraphs (blank lines) are kept.  Otherwise breaks come from
+statistics learned on corpora that keep paragraphs (BBC, FNC-1, GUM...): how
+many sentences and words the paragraph already has, and whether the next
+sentence opens a quotation.  Separately, a sentence boundary that flattening
+would not find again (no final punctuation, a lowercase start) must become a
+paragraph break, or the restored article would flatten into other lines.
+"""
+from __future__ import annotations
+
+from ..document import Document, Sentence
+from ..flatten import fold
+from ..model import Model
+from ..sentences import splits_between
+from ..train.counts import para_key
+from .spacing import render_sentence
+
+
+def _boundary_survives(prev: Sentence, nxt: Sentence, profile: str) -> bool:
+    left = fold(render_sentence(prev)[-12:], profile).rstrip()
+    right = fold(render_sentence(nxt)[:12], profile).lstrip()
+    return splits_between(left, right)
+
+
+def break_probability(model: Model, sents_in_para: int, words_in_para: int, opens_quote: bool, first: bool) -> float:
+    no, yes = model.para.get(para_key(sents_in_para, words_in_para, opens_quote, first), (0, 0))
+    return (yes + 1) / (no + yes + 2)
+
+
+def apply(doc: Document, model: Model) -> Document:
+    sents = doc.sentences
+    if not sents:
+        return doc
+    sents[0].paragraph_start = True
+    given = doc.meta.get("given_paragraphs", False)
+    sents_in_para, words_in_para = 1, len(sents[0].tokens)
+    for i in range(1, len(sents)):
+        prev, sent = sents[i - 1], sents[i]
+        if not _boundary_survives(prev, sent, doc.profile):
+            sent.paragraph_start = True
+        elif not given:
+            opens = bool(sent.tokens[0].pre) or sent.tokens[0].text in {"``", '"'}
+            p = break_probability(model, sents_in_para, words_in_para, opens, i == 1)
+            sent.paragraph_start = p >= 0.5
+        if sent.paragraph_start:
+            sents_in_para = words_in_para = 0
+        sents_in_para += 1
+        words_in_para += len(sent.tokens)
+    return doc

@@ -1,0 +1,83 @@
+"""Spacing stage (detokenisation): `$ 900m ( 479m ) .` -> `$900m (479m).`
+
+Decides only `space_after` on each token.  The rules follow how news is
+typeset; `verify` then checks each sentence still tokenises back to its input
+and, if not, falls back to plain spaces for that sentence, so a spacing rule
+can cost beauty but never a word.
+"""
+from __future__ import annotations
+
+from ..document import Document, Sentence
+from ..flatten import fold, tokenize
+
+NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "''", "'s", "n't", "'re",
+                             "'ve", "'ll", "'m", "'d", "'"})
+NO_SPACE_AFTER = frozenset({"(", "[", "{", "``", "#"})
+_CURRENCY = frozenset({"$", "us$", "a$", "c$", "hk$", "s$"})
+
+
+def _space_sentence(sent: Sentence, profile: str) -> None:
+    toks = sent.tokens
+    dq_open = True
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None:
+            tok.space_after = True
+            continue
+        if profile == "lower":
+            continue                                   # the input's own spacing stands
+        if tok.text == '"':                            # PTB with straight quotes: alternate
+            if dq_open:
+                tok.space_after = False
+            elif i > 0:
+                toks[i - 1].space_after = False
+            dq_open = not dq_open
+            continue
+        if not tok.space_after:                        # joined by the apostrophe stage
+            continue
+        if nxt.text in NO_SPACE_BEFORE and not (nxt.text == ":" and nxt.pre):
+            tok.space_after = False
+        elif tok.text in NO_SPACE_AFTER:
+            tok.space_after = False
+        elif tok.text in _CURRENCY and nxt.text[:1].isdigit():
+            tok.space_after = False
+        elif nxt.text == "/" or tok.text == "/":
+            tok.space_after = False
+        elif tok.text == ":" and i > 0 and toks[i - 1].text.isdigit() and nxt.text.isdigit():
+            tok.space_after = False
+            toks[i - 1].space_after = False
+    if toks and toks[-1].text == '"' and not dq_open and len(toks) > 1:
+        toks[-2].space_after = False
+
+
+def render_sentence(sent: Sentence) -> str:
+    parts = []
+    for tok in sent.tokens:
+        parts.append(tok.rendered)
+        if tok.space_after:
+            parts.append(" ")
+    return "".join(parts).rstrip()
+
+
+def _normal(tokens: list[str]) -> list[str]:
+    return ['"' if t in ("``", "''") else t for t in tokens]
+
+
+def verify(sent: Sentence, profile: str) -> bool:
+    """Whether the rendered sentence flattens back to exactly its input tokens."""
+    text = fold(render_sentence(sent), profile)
+    got = [t.lower() for t in tokenize(text, profile)]
+    return _normal(got) == _normal([t.text for t in sent.tokens])
+
+
+def apply(doc: Document, check: bool = True) -> Document:
+    for sent in doc.all_sentences():
+        _space_sentence(sent, doc.profile)
+        if check and doc.profile != "lower" and not verify(sent, doc.profile):
+            for tok in sent.tokens:
+                tok.space_after = True
+            if not verify(sent, doc.profile):
+                for tok in sent.tokens:
+                    tok.conf = min(tok.conf, 0.5)
+                doc.meta.setdefault("unverified_sentences", []).append(render_sentence(sent))
+    return doc

@@ -1,0 +1,1 @@
+"""Training: learn newsrestore's model files from cased text (`newsrestore train`)."""

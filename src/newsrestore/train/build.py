@@ -1,0 +1,158 @@
+"""Turn corpus counts into the model file `restore` loads.
+
+The file is plain gzipped JSON (readable, diffable, small): a lexicon of cased
+forms, context tables for the words whose case depends on their neighbours,
+a character-shape model for words never seen, apostrophe tables and paragraph
+statistics.  Pruning thresholds keep it small and keep one-off noise out.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterable
+
+from .counts import APOS_SUFFIXES, Counts
+from .gold import gold_sentences
+
+MODEL_VERSION = 1
+MIN_WORD_COUNT = 2        # forms seen once are noise as often as signal
+AMBIGUOUS_BELOW = 0.995   # a word whose best form has a lower share keeps its full distribution
+MIN_AMBIGUOUS_COUNT = 4
+MIN_CONTEXT_COUNT = 2
+
+
+def shape_features(w: str) -> list[str]:
+    """Character features for words the lexicon has never seen (mostly names)."""
+    feats = [f"s3:{w[-3:]}", f"s2:{w[-2:]}", f"p2:{w[:2]}", f"p3:{w[:3]}", f"len:{min(len(w), 12)}"]
+    if "-" in w:
+        feats.append("hy")
+    if any(c.isdigit() for c in w):
+        feats.append("digit")
+    return feats
+
+
+_MARKS_LOST_RE = re.compile(r"[a-z] s [a-z]")
+_MARKS_RE = re.compile("['\u2019\"\u201c\u201d]")
+
+
+def marks_lost(text: str) -> bool:
+    """ISOT's worldnews rows (and others) lost every apostrophe and quote before we got them."""
+    return bool(_MARKS_LOST_RE.search(text)) and not _MARKS_RE.search(text)
+
+
+def count_corpus(articles: Iterable[tuple[str, bool]], progress=None) -> Counts:
+    counts = Counts()
+    for text, has_paragraphs in articles:
+        counts.add_article(gold_sentences(text), has_paragraphs, marks=not marks_lost(text))
+        if progress is not None:
+            progress.update(1)
+    return counts
+
+
+def _group(counter: Counter, key_of) -> dict[str, Counter]:
+    out: dict[str, Counter] = defaultdict(Counter)
+    for k, c in counter.items():
+        key, form = key_of(k)
+        out[key][form] += c
+    return out
+
+
+def _context_tables(counter: Counter, ambiguous: dict[str, Counter], left: bool) -> dict[str, dict[str, int]]:
+    grouped: dict[str, Counter] = defaultdict(Counter)
+    for (a, b), c in counter.items():
+        form, ctx = (b, a) if left else (a, b)
+        low = form.lower()
+        if low in ambiguous:
+            grouped[f"{ctx}\t{low}" if left else f"{low}\t{ctx}"][form] += c
+    table = {}
+    for key, dist in grouped.items():
+        n = sum(dist.values())
+        if n < MIN_CONTEXT_COUNT:
+            continue
+        low = key.split("\t")[1 if left else 0]
+        uni = ambiguous[low]
+        un = sum(uni.values())
+        if max(abs(dist[f] / n - uni[f] / un) for f in uni) > 0.05:
+            table[key] = dict(dist)
+    return table
+
+
+def build_model(counts: Counts) -> dict:
+    by_lower = _group(counts.forms, lambda f: (f.lower(), f))
+    lexicon, ambiguous = {}, {}
+    shape = {"cap": Counter(), "low": Counter()}
+    for low, dist in by_lower.items():
+        n = sum(dist.values())
+        form, c = dist.most_common(1)[0]
+        if n <= 3 and low.isalpha():
+            label = "cap" if form[0].isupper() else "low"
+            shape[label].update(shape_features(low))
+            shape[label]["__total__"] += 1
+        if n < MIN_WORD_COUNT:
+            continue
+        lexicon[low] = [form, round(c / n, 4), n]
+        if c / n < AMBIGUOUS_BELOW and n >= MIN_AMBIGUOUS_COUNT:
+            ambiguous[low] = Counter({f: k for f, k in dist.items() if k >= 2 or k / n > 0.1})
+    cap_n, low_n = shape["cap"]["__total__"], shape["low"]["__total__"]
+    vocab = len(set(shape["cap"]) | set(shape["low"]))
+    shape_llr = {}
+    for feat in set(shape["cap"]) | set(shape["low"]):
+        if feat == "__total__" or shape["cap"][feat] + shape["low"][feat] < 5:
+            continue
+        shape_llr[feat] = round(math.log((shape["cap"][feat] + 1) / (cap_n + vocab))
+                                - math.log((shape["low"][feat] + 1) / (low_n + vocab)), 3)
+    suffix, prefix = Counter(), Counter()
+    join_pairs = {}
+    for (a, b), n in counts.pair.items():
+        j = counts.join.get((a, b), 0)
+        if b in APOS_SUFFIXES:
+            suffix[b + "\tj"] += j
+            suffix[b + "\tn"] += n
+        elif len(a) <= 2:
+            prefix[a + "\tj"] += j
+            prefix[a + "\tn"] += n
+        if n >= 2:
+            join_pairs[f"{a}\t{b}"] = [j, n]
+    trail = {w: [t, counts.word[w]] for w, t in counts.trail.items() if t >= 2}
+    trail_bi = {f"{w}\t{n}": [t, counts.s_bigram[(w, n)]] for (w, n), t in counts.trail_bi.items()
+                if counts.s_bigram[(w, n)] >= 2}
+    return {
+        "version": MODEL_VERSION,
+        "trained_on": {"articles": counts.articles, "words": counts.words},
+        "lexicon": lexicon,
+        "ambiguous": {k: dict(v) for k, v in ambiguous.items()},
+        "left": _context_tables(counts.left, ambiguous, left=True),
+        "right": _context_tables(counts.right, ambiguous, left=False),
+        "shape": {"prior": round(math.log((cap_n + 1) / (low_n + 1)), 3), "llr": shape_llr},
+        "apos": {
+            "pairs": join_pairs,
+            "suffix": {b: [suffix[b + "\tj"], suffix[b + "\tn"]] for b in APOS_SUFFIXES},
+            "prefix": {a.split("\t")[0]: [prefix[a], prefix[a.replace("\tj", "\tn")]]
+                       for a in prefix if a.endswith("\tj") and prefix[a.replace("\tj", "\tn")] >= 20},
+            "trail": trail,
+            "trail_bi": trail_bi,
+        },
+        "para": {k: [c[0], c[1]] for k, c in counts.para.items()},
+    }
+
+
+def save_model(model: dict, path: Path) -> None:
+    """Write atomically, so a crash never leaves a half-written model."""
+    path = Path(path)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=9) as f:
+        json.dump(model, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    tmp.replace(path)
+
+
+def train(articles: Iterable[tuple[str, bool]], out: Path, progress=None) -> dict:
+    t0 = time.time()
+    model = build_model(count_corpus(articles, progress))
+    model["train_seconds"] = round(time.time() - t0, 1)
+    save_model(model, out)
+    return model

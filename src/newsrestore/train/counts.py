@@ -1,0 +1,100 @@
+"""Counting what flattening removed, over a training corpus.
+
+Everything the models know is a count from real text: how often a word is
+written `Myanmar` rather than `myanmar` away from a sentence start, in which
+neighbourhoods `house` is `House`, how often `countries` is followed by an
+apostrophe, how long paragraphs run.  `Counts` is mergeable so corpora can be
+counted in parallel.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .gold import GoldSentence
+
+PARA_MAX_SENTS = 5
+PARA_WORD_BUCKETS = (15, 30, 45, 60, 80, 110)
+
+#: Tokens that, standing alone in stripped text, are usually the far side of an apostrophe.
+APOS_SUFFIXES = frozenset({"s", "t", "re", "ve", "ll", "m", "d"})
+
+
+def word_bucket(n: int) -> int:
+    for i, b in enumerate(PARA_WORD_BUCKETS):
+        if n < b:
+            return i
+    return len(PARA_WORD_BUCKETS)
+
+
+def para_key(sents_in_para: int, words_in_para: int, opens_quote: bool, first: bool) -> str:
+    """The context a paragraph-break decision is made in (before a sentence)."""
+    return f"{min(sents_in_para, PARA_MAX_SENTS)}|{word_bucket(words_in_para)}|{int(opens_quote)}|{int(first)}"
+
+
+def is_word(tok: str) -> bool:
+    return any(c.isalpha() for c in tok)
+
+
+@dataclass
+class Counts:
+    forms: Counter = field(default_factory=Counter)     # cased form, mid-sentence
+    initial: Counter = field(default_factory=Counter)   # cased form, first word of a sentence
+    left: Counter = field(default_factory=Counter)      # (previous lowercase word, cased form)
+    right: Counter = field(default_factory=Counter)     # (cased form, next lowercase word)
+    join: Counter = field(default_factory=Counter)      # (a, b) joined by an apostrophe: myanmar's, o'brien
+    pair: Counter = field(default_factory=Counter)      # (a, b) adjacent where b is a suffix candidate or a is short
+    trail: Counter = field(default_factory=Counter)     # w followed by a trailing apostrophe (countries')
+    trail_bi: Counter = field(default_factory=Counter)  # (w, next) with a trailing apostrophe
+    s_bigram: Counter = field(default_factory=Counter)  # (w, next) for w ending in s (the denominator)
+    word: Counter = field(default_factory=Counter)      # lowercase token occurrences
+    para: dict = field(default_factory=lambda: defaultdict(Counter))  # para_key -> {0: no break, 1: break}
+    articles: int = 0
+    words: int = 0
+
+    def add_article(self, sentences: list[GoldSentence], has_paragraphs: bool, marks: bool = True) -> None:
+        """Count one article; `marks=False` for text that already lost its apostrophes and quotes."""
+        self.articles += 1
+        sents_in_para = words_in_para = 0
+        for si, sent in enumerate(sentences):
+            toks, words = sent.tokens, sent.words
+            if has_paragraphs and si > 0:
+                key = para_key(sents_in_para, words_in_para, toks[0].quote_before, si == 1)
+                self.para[key][int(sent.paragraph_start)] += 1
+            if sent.paragraph_start:
+                sents_in_para = words_in_para = 0
+            sents_in_para += 1
+            words_in_para += len(toks)
+            first = next((i for i, t in enumerate(toks) if is_word(t.cased)), -1)
+            for i, t in enumerate(toks):
+                w = words[i]
+                nxt = words[i + 1] if i + 1 < len(toks) else "</s>"
+                self.word[w] += 1
+                if not marks:
+                    pass
+                elif nxt in APOS_SUFFIXES or len(w) <= 2 or t.join_apos:
+                    self.pair[(w, nxt)] += 1
+                    if t.join_apos:
+                        self.join[(w, nxt)] += 1
+                if marks and w[-1:] in ("s", "z"):
+                    self.s_bigram[(w, nxt)] += 1
+                    if t.trail_apos:
+                        self.trail[w] += 1
+                        self.trail_bi[(w, nxt)] += 1
+                if not is_word(t.cased):
+                    continue
+                self.words += 1
+                if i == first:
+                    self.initial[t.cased] += 1
+                    continue
+                self.forms[t.cased] += 1
+                self.left[(words[i - 1] if i else "<s>", t.cased)] += 1
+                self.right[(t.cased, nxt)] += 1
+
+    def merge(self, other: "Counts") -> None:
+        for name in ("forms", "initial", "left", "right", "join", "pair", "trail", "trail_bi", "s_bigram", "word"):
+            getattr(self, name).update(getattr(other, name))
+        for k, c in other.para.items():
+            self.para[k].update(c)
+        self.articles += other.articles
+        self.words += other.words
