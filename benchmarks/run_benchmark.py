@@ -1,0 +1,241 @@
+#!/usr/bin/env python
+"""Benchmark newsrestore against the tools a user would otherwise pick, in one run.
+
+Same dev articles, same machine, same scoring (`newsrestore.evaluation`):
+
+    python benchmarks/run_benchmark.py                  # defaults below, ~10 min on 2 cores
+    python benchmarks/run_benchmark.py --limit 20 --corpora bbc,isot_true
+
+For every tool a fresh worker process loads it (start-up time = import +
+model load), restores every article on one core (words/s, peak RSS via
+getrusage), then again with a process pool on all cores.  Moses and the
+most-frequent baseline are trained beforehand on the train split.  Writes
+RESULTS.md (table, machine, date, command) and results.png next to --out.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+T_START = time.perf_counter()
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+DEFAULT_CORPORA = "isot_true,isot_fake,bbc,fnc1,reuters21578,conll2003"
+METRICS = ["case_acc", "cap_f1", "apos_f1", "quote_f1", "para_f1", "cer", "words_kept"]
+
+
+# ---------------------------------------------------------------- worker side
+_TOOL = None
+
+
+def _init(name: str, model_dir: str) -> None:
+    global _TOOL
+    if _TOOL is not None:        # a forked pool worker inherits the loaded tool
+        return
+    import tools
+    _TOOL = tools.make(name)
+    _TOOL.load(Path(model_dir))
+
+
+def _restore(item: tuple[str, str]) -> str:
+    try:
+        return _TOOL.restore(*item)
+    except Exception as exc:  # scored as an empty output, reported
+        return f"\x00{type(exc).__name__}: {exc}"
+
+
+def _ping(_: int) -> None:
+    time.sleep(0.05)
+
+
+def worker(name: str, inputs: Path, model_dir: Path, out: Path, jobs: int) -> None:
+    """Runs in a fresh process: start-up, one-core pass, peak memory, all-core pass."""
+    import resource
+    from multiprocessing import get_context
+
+    _init(name, str(model_dir))
+    startup = time.perf_counter() - T_START
+    items = pickle.loads(inputs.read_bytes())
+    work = [(it["flat"], it["profile"]) for it in items]
+    t0 = time.perf_counter()
+    outputs = [_restore(w) for w in work]
+    one = time.perf_counter() - t0
+    maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    all_cores = None
+    if jobs > 1:
+        with get_context("fork").Pool(jobs, initializer=_init, initargs=(name, str(model_dir))) as pool:
+            pool.map(_ping, range(jobs * 4), chunksize=1)       # wait until every worker has loaded
+            t0 = time.perf_counter()
+            pool.map(_restore, work, chunksize=max(1, len(work) // (jobs * 8)))
+            all_cores = time.perf_counter() - t0
+    out.write_text(json.dumps({"startup": startup, "one_core": one, "all_cores": all_cores,
+                               "maxrss_mb": maxrss_mb, "outputs": outputs}))
+
+
+# ---------------------------------------------------------------- driver side
+def prepare(args) -> tuple[list, dict]:
+    """Dev articles (flattened once, shared by all tools) and the trained baselines."""
+    from newsrestore.corpora import iter_split
+    from newsrestore.evaluation.runner import limit_per_corpus, profile_for
+    from newsrestore.flatten import flatten
+    import tools
+
+    names = args.corpora.split(",")
+    items = []
+    for a in limit_per_corpus(iter_split("dev", names=names), args.limit):
+        prof = profile_for(a, "stripped")
+        items.append({"article": a, "profile": prof, "flat": flatten(a.text, prof, title=a.title)})
+    print(f"{len(items)} dev articles from {len(names)} corpora", file=sys.stderr)
+    train = tools.train_models(iter_split("train", names=names), args.models, args.train_words)
+    print(f"trained baselines: {train}", file=sys.stderr)
+    return items, train
+
+
+def score(items: list, outputs: list[str]) -> dict:
+    from newsrestore.evaluation.compare import compare
+    from newsrestore.evaluation.metrics import Counts, summarize
+
+    per: dict[str, Counts] = {}
+    total, failures = Counts(), 0
+    for it, out in zip(items, outputs):
+        a = it["article"]
+        if out.startswith("\x00"):
+            failures, out = failures + 1, ""
+        c = compare(a.text, out, paragraphs=a.has_paragraphs, tokenized=a.tokenized)
+        per.setdefault(a.corpus, Counts())
+        per[a.corpus] += c
+        total += c
+    return {"overall": summarize(total), "corpora": {k: summarize(v) for k, v in per.items()},
+            "failures": failures}
+
+
+def fmt(v, pct=True) -> str:
+    return "n/a" if v is None else (f"{100 * v:.2f}" if pct else f"{v:,.0f}")
+
+
+def write_results(args, results: dict, train: dict, n_words: int, n_articles: int,
+                  broken: dict[str, str]) -> None:
+    import tools
+
+    lines = ["# Benchmark: newsrestore against other restorers", "",
+             f"Date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}  ",
+             f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+             f"{platform.system()} {platform.release()}, Python {platform.python_version()}  ",
+             f"Command: `{args.command}`  ",
+             f"Dev articles: {n_articles} ({n_words:,} gold words), at most {args.limit} per corpus from "
+             f"{args.corpora} (deterministic dev split of `newsrestore.corpora`; stripped profile, "
+             f"ptb for tokenized CoNLL-2003).  ",
+             f"Baselines trained on the train split of the same corpora: {train['train_articles']:,} articles, "
+             f"{train['train_words']:,} words (cap --train-words {args.train_words:,}).", "",
+             "## Overall (dev, all corpora pooled; percent, cer lower is better)", "",
+             "| tool | restores | " + " | ".join(METRICS) + " | words/s 1 core | words/s all cores "
+             "| peak RSS MB | start-up s |",
+             "|" + "---|" * (len(METRICS) + 7)]
+    for name, r in results.items():
+        m = r["overall"]
+        speed1 = n_words / r["one_core"] if r["one_core"] else None
+        speedn = n_words / r["all_cores"] if r.get("all_cores") else None
+        lines.append(f"| {name} | {tools.CAN_RESTORE[name]} | " + " | ".join(fmt(m[k]) for k in METRICS)
+                     + f" | {fmt(speed1, False)} | {fmt(speedn, False)} | {r['maxrss_mb']:.0f} "
+                     f"| {r['startup']:.2f} |")
+    lines += ["", "Tools that cannot restore apostrophes, quotes or paragraphs are scored on what they "
+              "output: their F1 there is 0 wherever gold has such marks (except CoNLL-2003, whose ptb-profile "
+              "input keeps apostrophes and quotes as tokens, so every tool gets those for free). `n/a`: nothing to find and "
+              "nothing found (or no paragraphs in gold).", "", "## Per corpus (dev)", ""]
+    for corpus in sorted(next(iter(results.values()))["corpora"]):
+        lines += [f"### {corpus}", "", "| tool | words | " + " | ".join(METRICS) + " |",
+                  "|" + "---|" * (len(METRICS) + 2)]
+        for name, r in results.items():
+            m = r["corpora"][corpus]
+            lines.append(f"| {name} | {m['words']:,} | " + " | ".join(fmt(m[k]) for k in METRICS) + " |")
+        lines.append("")
+    fails = {n: r["failures"] for n, r in results.items() if r["failures"]}
+    if fails:
+        lines += [f"Articles a tool failed on (scored as empty output): {fails}", ""]
+    for name, err in broken.items():
+        lines += [f"**{name} could not run:** `{err}`", ""]
+    lines += ["![metrics per tool](results.png)", ""]
+    (args.out / "RESULTS.md").write_text("\n".join(lines))
+
+
+def chart(results: dict, path: Path) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    keys = [k for k in METRICS if k != "words_kept"]
+    fig, ax = plt.subplots(figsize=(10, 4.5))
+    width = 0.8 / len(results)
+    for i, (name, r) in enumerate(results.items()):
+        vals = [100 * (r["overall"][k] or 0) for k in keys]
+        ax.bar([j + i * width for j in range(len(keys))], vals, width, label=name)
+    ax.set_xticks([j + 0.4 - width / 2 for j in range(len(keys))], keys)
+    ax.set_ylabel("percent (cer: lower is better)")
+    ax.set_title("Restoration on the dev split, all benchmark corpora pooled")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--limit", type=int, default=40, help="dev articles per corpus (default 40)")
+    p.add_argument("--corpora", default=DEFAULT_CORPORA, help=f"comma-separated (default {DEFAULT_CORPORA})")
+    p.add_argument("--tools", default=",".join(["newsrestore", "truecase", "moses", "mostfreq"]))
+    p.add_argument("--out", type=Path, default=HERE, help="folder for RESULTS.md and results.png")
+    p.add_argument("--train-words", type=int, default=3_000_000, help="cap on baseline training words")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the all-cores pass")
+    p.add_argument("--worker", help=argparse.SUPPRESS)
+    p.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--models", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--result", type=Path, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.worker:
+        return worker(args.worker, args.inputs, args.models, args.result, args.jobs)
+    args.command = "python benchmarks/run_benchmark.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        args.models = tmp / "models"
+        items, train = prepare(args)
+        (tmp / "inputs.pkl").write_bytes(pickle.dumps([{"flat": i["flat"], "profile": i["profile"]}
+                                                       for i in items]))
+        from newsrestore.evaluation.align import read_marks
+        n_words = sum(len(read_marks(i["article"].text).words) for i in items)
+        results, broken = {}, {}
+        for name in args.tools.split(","):
+            t0 = time.perf_counter()
+            res = tmp / f"{name}.json"
+            proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--worker", name,
+                                   "--inputs", str(tmp / "inputs.pkl"), "--models", str(args.models),
+                                   "--result", str(res), "--jobs", str(args.jobs)],
+                                  stderr=subprocess.PIPE, text=True)
+            if proc.returncode != 0:
+                last = (proc.stderr.strip().splitlines() or ["?"])[-1]
+                print(f"{name}: FAILED ({last})", file=sys.stderr)
+                broken[name] = last
+                continue
+            r = json.loads(res.read_text())
+            r.update(score(items, r.pop("outputs")))
+            results[name] = r
+            print(f"{name}: {time.perf_counter() - t0:.0f}s, case_acc "
+                  f"{fmt(r['overall']['case_acc'])}", file=sys.stderr)
+    if not results:
+        sys.exit("every tool failed: " + json.dumps(broken))
+    write_results(args, results, train, n_words, len(items), broken)
+    chart(results, args.out / "results.png")
+    print((args.out / "RESULTS.md").read_text())
+
+
+if __name__ == "__main__":
+    main()
