@@ -96,7 +96,7 @@ def prepare(args) -> tuple[list, dict]:
         prof = profile_for(a, "stripped")
         items.append({"article": a, "profile": prof, "flat": flatten(a.text, prof, title=a.title)})
     print(f"{len(items)} dev articles from {len(names)} corpora", file=sys.stderr)
-    train = tools.train_models(iter_split("train", names=names), args.models, args.train_words)
+    train = tools.train_models(iter_split("train", names=names), args.models, args.train_words, len(names))
     print(f"trained baselines: {train}", file=sys.stderr)
     return items, train
 
@@ -136,7 +136,8 @@ def write_results(args, results: dict, train: dict, n_words: int, n_articles: in
              f"{args.corpora} (deterministic dev split of `newsrestore.corpora`; stripped profile, "
              f"ptb for tokenized CoNLL-2003).  ",
              f"Baselines trained on the train split of the same corpora: {train['train_articles']:,} articles, "
-             f"{train['train_words']:,} words (cap --train-words {args.train_words:,}).", "",
+             f"{train['train_words']:,} words (--train-words {args.train_words:,}, split evenly over the corpora: "
+             + ", ".join(f"{k} {v:,}" for k, v in train["per_corpus"].items()) + ").", "",
              "## Overall (dev, all corpora pooled; percent, cer lower is better)", "",
              "| tool | restores | " + " | ".join(METRICS) + " | words/s 1 core | words/s all cores "
              "| peak RSS MB | start-up s |",

@@ -142,20 +142,26 @@ def cased_sentences(text: str) -> list[list[str]]:
     return out
 
 
-def train_models(articles, model_dir: Path, max_words: int) -> dict:
-    """Train the Moses truecaser and the most-frequent table on the same train articles."""
+def train_models(articles, model_dir: Path, max_words: int, n_corpora: int = 1) -> dict:
+    """Train the Moses truecaser and the most-frequent table on the same train articles.
+
+    At most `max_words / n_corpora` words per corpus, so a big corpus listed
+    first cannot crowd the others out of the training data.
+    """
     from sacremoses import MosesTruecaser
 
     t0 = time.perf_counter()
+    cap = max(1, max_words // max(1, n_corpora))
     sents: list[list[str]] = []
-    words = docs = 0
+    per: Counter = Counter()
+    docs = 0
     for a in articles:
+        if per[a.corpus] >= cap:
+            continue
         s = [ln.split() for ln in a.text.split("\n") if ln.strip()] if a.tokenized else cased_sentences(a.text)
         sents.extend(s)
-        words += sum(map(len, s))
+        per[a.corpus] += sum(map(len, s))
         docs += 1
-        if words >= max_words:
-            break
     model_dir.mkdir(parents=True, exist_ok=True)
     MosesTruecaser().train(sents, save_to=str(model_dir / "moses.truecasemodel"), processes=1)
     forms: dict[str, Counter] = defaultdict(Counter)
@@ -164,4 +170,5 @@ def train_models(articles, model_dir: Path, max_words: int) -> dict:
             forms[t.lower()][t] += 1
     best = {k: c.most_common(1)[0][0] for k, c in forms.items() if c.most_common(1)[0][0] != k}
     (model_dir / "mostfreq.json").write_text(json.dumps(best))
-    return {"train_articles": docs, "train_words": words, "train_seconds": round(time.perf_counter() - t0, 1)}
+    return {"train_articles": docs, "train_words": sum(per.values()), "per_corpus": dict(per),
+            "train_seconds": round(time.perf_counter() - t0, 1)}

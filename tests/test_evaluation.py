@@ -192,3 +192,23 @@ def test_html_escapes_gold_text():
     page = html_report(data)
     assert "<b>Evil" not in page and "&lt;b&gt;" in page and "x&lt;y" in page
     assert "x<y" in table(data)
+
+
+def test_real_restore_keeps_every_word_on_the_bundled_example():
+    """newsrestore on a real BBC article: words_kept must be 100% (skipped until a model is built)."""
+    from pathlib import Path
+
+    import newsrestore
+    from newsrestore.evaluation.runner import evaluate, newsrestore_restorer
+    from newsrestore.corpora.base import GoldArticle
+
+    if not (Path(newsrestore.__file__).parent / "models" / "news.json.gz").exists():
+        pytest.skip("no trained model yet (run `newsrestore train`)")
+    original = Path(__file__).resolve().parents[2] / "shared" / "examples" / "bbc_business_003.original.txt"
+    if not original.exists():
+        pytest.skip("shared examples not available")
+    title, body = original.read_text().split("\n\n", 1)
+    gold = GoldArticle("bbc", "business/003", body.strip(), title, has_paragraphs=True)
+    result = evaluate([gold], newsrestore_restorer())
+    assert not result.failures
+    assert summarize(result.total)["words_kept"] == 1.0

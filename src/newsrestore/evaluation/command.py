@@ -52,10 +52,15 @@ def eval_command(paths: tuple[Path, ...], corpora: tuple[str, ...], limit: int, 
         restorer = newsrestore_restorer(quotes)
     except (ImportError, AttributeError) as exc:
         raise click.ClickException(f"newsrestore.restore is not available: {exc}") from None
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr)
     try:
-        result = evaluate(articles, restorer, profile)
+        result = evaluate(articles, restorer, profile, progress=lambda a: bar.update())
     except (ValueError, FileNotFoundError) as exc:
         raise click.ClickException(str(exc)) from None
+    finally:
+        bar.close()
     if not result.total.articles:
         raise click.ClickException("no gold articles found")
     data = result.to_json()

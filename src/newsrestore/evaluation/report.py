@@ -41,7 +41,9 @@ def table(data: dict) -> str:
     if data.get("words_per_second"):
         out.append(f"restore speed: {data['words_per_second']:,.0f} words/s")
     if data.get("failures"):
-        out.append(f"{len(data['failures'])} article(s) failed to restore (scored as empty output)")
+        first = data["failures"][0]
+        out.append(f"{len(data['failures'])} article(s) failed to restore (scored as empty output); "
+                   f"first: {first['corpus']}:{first['id']}: {first['error']}")
     return "\n".join(out)
 
 
