@@ -16,7 +16,7 @@ from .align import Marks, align, map_boundary, read_marks
 from .metrics import Counts, char_errors, normalize_for_cer
 
 Snippet = tuple[str, str, str]   # text before, the focus, text after
-_BREAK = re.compile(r"\s*\n\s*")
+_BREAK = re.compile(r"\s*\n[^\S\n]*\n\s*")      # a blank line: a paragraph break
 _SPACES = re.compile(r"\s+")
 
 
@@ -48,7 +48,7 @@ class ErrorLog:
 
 
 def snippet(m: Marks, offset: int | None, length: int = 1, width: int = 45) -> Snippet:
-    """Text around `offset` in a canonical text, newlines shown as ¶."""
+    """Text around `offset` in a canonical text, paragraph breaks shown as ¶, other newlines as spaces."""
     if offset is None:
         return ("", "", "")
     t = m.text
