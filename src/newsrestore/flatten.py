@@ -25,7 +25,20 @@ PROFILES = ("stripped", "ptb", "lower")
 @lru_cache(maxsize=1)
 def _moses():
     from sacremoses import MosesTokenizer
-    return MosesTokenizer(lang="en")
+
+    class _Tokenizer(MosesTokenizer):
+        """sacremoses rebuilds two large character sets on every call; build them once (same answers)."""
+
+        _alpha = frozenset(MosesTokenizer.IsAlpha)
+        _lower = frozenset(MosesTokenizer.IsLower)
+
+        def isanyalpha(self, text: str) -> bool:
+            return not self._alpha.isdisjoint(text)
+
+        def islower(self, text: str) -> bool:
+            return self._lower.issuperset(text)
+
+    return _Tokenizer(lang="en")
 
 
 @lru_cache(maxsize=1)

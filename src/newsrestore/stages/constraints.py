@@ -19,6 +19,7 @@ def apply(doc: Document) -> Document:
         toks = sent.tokens
         for prev, tok in zip(toks, toks[1:]):
             if prev.text.endswith(_ENDERS) and tok.out[:1].isupper() and tok.out != tok.text:
+                doc.meta.setdefault("constraint_undo", []).append((tok, tok.out, tok.stage, tok.reason))
                 tok.change(tok.text if "'" not in tok.out else tok.out.lower(), STAGE,
                            f'kept lowercase after "{prev.text}": a capital here would start a new '
                            "sentence, and the input did not", min(tok.conf, 0.9))

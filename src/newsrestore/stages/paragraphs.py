@@ -14,12 +14,20 @@ from ..flatten import fold
 from ..model import Model
 from ..sentences import splits_between
 from ..train.counts import para_key
-from .spacing import render_sentence
+
+
+#: A sentence ending in `u.s.` or `jan.` was cut by the naive splitter, not by the writer.
+_FULL_STOPS = frozenset({".", "?", "!", "''", '"', "``", ")", "...", ":"})
+
+
+def _edge(tokens) -> str:
+    return "".join(t.rendered + (" " if t.space_after else "") for t in tokens)
 
 
 def _boundary_survives(prev: Sentence, nxt: Sentence, profile: str) -> bool:
-    left = fold(render_sentence(prev)[-12:], profile).rstrip()
-    right = fold(render_sentence(nxt)[:12], profile).lstrip()
+    """Whether flattening would still cut between these two sentences if they share a paragraph."""
+    left = fold(_edge(prev.tokens[-3:]), profile).rstrip()
+    right = fold(_edge(nxt.tokens[:3]), profile).lstrip()
     return splits_between(left, right)
 
 
@@ -39,7 +47,7 @@ def apply(doc: Document, model: Model) -> Document:
         prev, sent = sents[i - 1], sents[i]
         if not _boundary_survives(prev, sent, doc.profile):
             sent.paragraph_start = True
-        elif not given:
+        elif not given and prev.tokens[-1].text in _FULL_STOPS:
             opens = bool(sent.tokens[0].pre) or sent.tokens[0].text in {"``", '"'}
             p = break_probability(model, sents_in_para, words_in_para, opens, i == 1)
             sent.paragraph_start = p >= 0.5

@@ -86,7 +86,7 @@ def _quote(sent: Sentence, start: int, end: int, reason: str, conf: float) -> No
 def _apply_sentence(sent: Sentence) -> None:
     words = [t.text for t in sent.tokens]
     comma = closing_attribution(words)
-    if comma is not None and comma >= 3:
+    if comma is not None and comma >= 4:
         _quote(sent, 0, comma, "quotes: the words before an attribution (`, X said`) are quoted", 0.7)
         return
     colon = opening_after_colon(words)
@@ -97,9 +97,15 @@ def _apply_sentence(sent: Sentence) -> None:
         _quote(sent, colon + 1, last, "quotes: the words after `said :` are quoted", 0.6)
 
 
+#: Line ends that mean the splitter cut mid-sentence (`... on jan.` / `6 and 7 , ...`).
+_FULL_STOPS = frozenset({".", "?", "!", "...", ":", ";"})
+
+
 def apply(doc: Document) -> Document:
     if doc.profile != "stripped":
         return doc
-    for sent in doc.sentences:
+    for i, sent in enumerate(doc.sentences):
+        if i and doc.sentences[i - 1].tokens[-1].text not in _FULL_STOPS:
+            continue        # a continuation of the previous line, not the start of a quotation
         _apply_sentence(sent)
     return doc

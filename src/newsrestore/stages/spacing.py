@@ -70,12 +70,22 @@ def verify(sent: Sentence, profile: str) -> bool:
     return _normal(got) == _normal([t.text for t in sent.tokens])
 
 
+def _undo_constraints(doc: Document, sent: Sentence) -> None:
+    """Give back capitals the constraint stage removed (Moses keeps `Jan.` whole, not `jan.`)."""
+    mine = {id(t) for t in sent.tokens}
+    for tok, out, stage, reason in doc.meta.get("constraint_undo", []):
+        if id(tok) in mine:
+            tok.out, tok.stage, tok.reason = out, stage, reason
+
+
 def apply(doc: Document, check: bool = True) -> Document:
     for sent in doc.all_sentences():
         _space_sentence(sent, doc.profile)
         if check and doc.profile != "lower" and not verify(sent, doc.profile):
             for tok in sent.tokens:
                 tok.space_after = True
+            if not verify(sent, doc.profile):
+                _undo_constraints(doc, sent)
             if not verify(sent, doc.profile):
                 for tok in sent.tokens:
                     tok.conf = min(tok.conf, 0.5)

@@ -36,15 +36,17 @@ def _title(w: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in w.split("-")) if "-" in w else _capitalize(w)
 
 
-def _contextual(model: Model, w: str, prev: str, nxt: str) -> tuple[str, float, str]:
+def _contextual(model: Model, w: str, prev: str, nxt: str, entry: list) -> tuple[str, float, str]:
+    left, right = model.left.get(f"{prev}\t{w}"), model.right.get(f"{w}\t{nxt}")
+    if left is None and right is None:
+        form, p, n = entry
+        return form, p, f'lexicon: "{w}" written "{form}" in {p:.1%} of {n} training occurrences (no telling context)'
     dist = model.ambiguous[w]
     k = len(dist)
     n = sum(dist.values())
     scores = {f: math.log((c + 0.1) / (n + 0.1 * k)) for f, c in dist.items()}
     used = []
-    for table, key, label in ((model.left, f"{prev}\t{w}", f'after "{prev}"'),
-                              (model.right, f"{w}\t{nxt}", f'before "{nxt}"')):
-        ctx = table.get(key)
+    for ctx, label in ((left, f'after "{prev}"'), (right, f'before "{nxt}"')):
         if ctx:
             m = sum(ctx.values())
             used.append(label)
@@ -70,7 +72,7 @@ def case_known(model: Model, w: str, prev: str, nxt: str) -> tuple[str, float, s
     if entry is not None:
         form, p, n = entry
         if w in model.ambiguous:
-            return _contextual(model, w, prev, nxt)
+            return _contextual(model, w, prev, nxt, entry)
         return form, p, f'lexicon: "{w}" written "{form}" in {p:.1%} of {n} training occurrences'
     if "'" in w.strip("'"):                    # lower profile: china's, o'brien, don't
         head, _, tail = w.partition("'")
@@ -93,7 +95,8 @@ def case_known(model: Model, w: str, prev: str, nxt: str) -> tuple[str, float, s
 def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[Token, float]]]) -> None:
     toks = sent.tokens
     words = [t.text for t in toks]
-    first = next((i for i, t in enumerate(toks) if _is_word(t.text)), -1)
+    # the sentence start is its first word or number: after `6`, `and` stays lowercase
+    first = next((i for i, t in enumerate(toks) if any(c.isalnum() for c in t.text)), -1)
     pending: list[int] = []
     for i, tok in enumerate(toks):
         w = tok.text
@@ -102,6 +105,8 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
         prev = words[i - 1] if i else "<s>"
         nxt = words[i + 1] if i + 1 < len(toks) else "</s>"
         known = case_known(model, w, prev, nxt)
+        if known is None and any(c.isdigit() for c in w):
+            known = (w, 0.9, "")          # 479m, 2b, f16: units and codes stay as written
         if known is None:
             pending.append(i)
             continue

@@ -45,10 +45,11 @@ def marks_lost(text: str) -> bool:
     return bool(_MARKS_LOST_RE.search(text)) and not _MARKS_RE.search(text)
 
 
-def count_corpus(articles: Iterable[tuple[str, bool]], progress=None) -> Counts:
+def count_corpus(articles: Iterable[tuple[str, bool, bool]], progress=None) -> Counts:
+    """Count (text, has_paragraphs, keeps_marks) articles; keeps_marks=False for tokenized text."""
     counts = Counts()
-    for text, has_paragraphs in articles:
-        counts.add_article(gold_sentences(text), has_paragraphs, marks=not marks_lost(text))
+    for text, has_paragraphs, keeps_marks in articles:
+        counts.add_article(gold_sentences(text), has_paragraphs, marks=keeps_marks and not marks_lost(text))
         if progress is not None:
             progress.update(1)
     return counts
@@ -150,7 +151,7 @@ def save_model(model: dict, path: Path) -> None:
     tmp.replace(path)
 
 
-def train(articles: Iterable[tuple[str, bool]], out: Path, progress=None) -> dict:
+def train(articles: Iterable[tuple[str, bool, bool]], out: Path, progress=None) -> dict:
     t0 = time.time()
     model = build_model(count_corpus(articles, progress))
     model["train_seconds"] = round(time.time() - t0, 1)

@@ -36,6 +36,12 @@ def is_word(tok: str) -> bool:
     return any(c.isalpha() for c in tok)
 
 
+def is_shouting(toks) -> bool:
+    """Headlines and rants in capitals teach nothing about case: `FBI DIRECTOR FIRED`."""
+    caps = sum(1 for t in toks if len(t.cased) >= 3 and t.cased.isupper() and t.cased.isalpha())
+    return caps >= 3 or (caps >= 1 and caps * 2 >= sum(1 for t in toks if is_word(t.cased)))
+
+
 @dataclass
 class Counts:
     forms: Counter = field(default_factory=Counter)     # cased form, mid-sentence
@@ -66,6 +72,7 @@ class Counts:
             sents_in_para += 1
             words_in_para += len(toks)
             first = next((i for i, t in enumerate(toks) if is_word(t.cased)), -1)
+            shouting = is_shouting(toks)
             for i, t in enumerate(toks):
                 w = words[i]
                 nxt = words[i + 1] if i + 1 < len(toks) else "</s>"
@@ -81,7 +88,7 @@ class Counts:
                     if t.trail_apos:
                         self.trail[w] += 1
                         self.trail_bi[(w, nxt)] += 1
-                if not is_word(t.cased):
+                if shouting or not is_word(t.cased):
                     continue
                 self.words += 1
                 if i == first:

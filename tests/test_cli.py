@@ -1,0 +1,134 @@
+"""The command line on real files, including every kind of bad input."""
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newsrestore.cli import cli
+
+
+def run(*args, stdin: bytes | None = None):
+    """Run the installed entry point in a subprocess: exit codes and stderr exactly as a user sees them."""
+    return subprocess.run([sys.executable, "-m", "newsrestore", *args], input=stdin, capture_output=True, timeout=300)
+
+
+def test_example_restores_the_bundled_article():
+    res = run("restore", "--example")
+    assert res.returncode == 0, res.stderr
+    out = res.stdout.decode()
+    assert out.startswith("date 2017-12-31 Reuters, WASHINGTON\n\nThe head of a conservative Republican faction")
+
+
+def test_single_file_every_format(tmp_path, bbc_example):
+    src = tmp_path / "bbc.flat.txt"
+    src.write_text(bbc_example["flat"])
+    for fmt, check in (("text", "Yukos unit buyer faces loan claim\n\n"), ("markdown", "# Yukos unit buyer"),
+                       ("html", "<!DOCTYPE html>"), ("json", '"title": "Yukos unit buyer faces loan claim"')):
+        out = tmp_path / f"out.{fmt}"
+        res = run("restore", str(src), "-f", fmt, "-o", str(out))
+        assert res.returncode == 0, res.stderr
+        assert check in out.read_text()
+    data = json.loads((tmp_path / "out.json").read_text())
+    assert data["paragraphs"][0]["sentences"][0]["tokens"][0] == {
+        "input": "the", "output": "The", "confidence": 0.99, "stage": "truecase", "reason": "sentence start"}
+
+
+def test_stdin_and_options(reuters_example):
+    res = run("restore", "-", "--date", "2017-12-31", "--quotes", "straight", stdin=reuters_example["flat"].encode())
+    assert res.returncode == 0
+    assert "people's money,\" he said." in res.stdout.decode()
+
+
+def test_isot_csv_layout_batch_with_a_malformed_row(tmp_path, reuters_example):
+    path = tmp_path / "isot.csv"
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["title", "text", "subject", "date"])
+        w.writerow(["as u.s. budget fight looms", reuters_example["flat"], "politicsNews", "December 31, 2017 "])
+        w.writerow(["only", "three", "fields"])                    # wrong field count
+        w.writerow(["empty text", "", "politicsNews", "January 1, 2018"])
+        w.writerow(["second", "china s foreign ministry said so .", "worldnews", "November 15, 2017 "])
+    out = tmp_path / "out.jsonl"
+    res = run("restore", str(path), "-o", str(out), "-j", "2")
+    assert res.returncode == 1                                     # some records failed, the rest were written
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["date"] for r in rows] == ["2017-12-31", "2017-11-15"]
+    assert rows[0]["title"] == "As U.S. budget fight looms" and rows[1]["paragraphs"][0]["text"].startswith("China’s Foreign")
+    errors = [json.loads(line) for line in (tmp_path / "out.jsonl.errors.jsonl").read_text().splitlines()]
+    assert len(errors) == 2 and "3 fields" in errors[0]["error"] and "empty" in errors[1]["error"]
+    assert b"2 record(s) failed" in res.stderr and b"Traceback" not in res.stderr
+
+
+def test_jsonl_with_renamed_columns_and_bad_lines(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"key": "a1", "body": "the u.s. said so ."}\n{not json}\n[1, 2]\n'
+                    '{"key": "a2", "body": "myanmar s army left ."}\n')
+    res = run("restore", str(path), "--id-column", "key", "--text-column", "body")
+    assert res.returncode == 1
+    rows = [json.loads(line) for line in res.stdout.decode().splitlines()]
+    assert [r["id"] for r in rows] == ["a1", "a2"] and rows[1]["text"].startswith("Myanmar’s army")
+    assert b"malformed JSON" in res.stderr and b"not a JSON object" in res.stderr
+
+
+def test_folder_to_folder_of_html(tmp_path, bbc_example, reuters_example):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(bbc_example["flat"])
+    (src / "b.txt").write_text(reuters_example["flat"])
+    (src / "c.txt").write_bytes(b"\xff\xfe binary \x00\x01")
+    res = run("restore", str(src), "-f", "html", "-o", str(tmp_path / "out"))
+    assert res.returncode == 1
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.html", "b.html"]
+    assert b"binary" in res.stderr
+
+
+def test_parquet_input(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+    pq.write_table(pa.table({"id": ["x"], "text": ["myanmar s army said so ."]}), tmp_path / "t.parquet")
+    res = run("restore", str(tmp_path / "t.parquet"))
+    assert res.returncode == 0 and json.loads(res.stdout)["text"] == "Myanmar’s army said so.\n"
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", b"empty"), (b"\x00\x01\x02binary", b"binary"), ("caf\u00e9 s".encode("latin-1"), b"not valid UTF-8"),
+    (b"a " * 5_000_001, b"characters long"),
+], ids=["empty", "binary", "latin-1", "10MB-line"])
+def test_bad_single_inputs(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    res = run("restore", str(path))
+    assert res.returncode == 2
+    assert message in res.stderr and b"Traceback" not in res.stderr
+    assert res.stderr.count(b"\n") == 1
+
+
+def test_usage_errors_are_one_line():
+    for args in (["restore", "--nope"], ["restore", "x.txt", "--profile", "bad"], ["frobnicate"]):
+        res = run(*args)
+        assert res.returncode == 2 and b"Traceback" not in res.stderr
+    res = run("restore", "missing-file.txt")
+    assert res.returncode == 2 and b"no such file" in res.stderr
+
+
+def test_flatten_command_round_trips_restore(tmp_path, bbc_example):
+    src = tmp_path / "bbc.txt"
+    src.write_text(bbc_example["original"])
+    flat = run("flatten", str(src))
+    assert flat.returncode == 0 and flat.stdout.decode() == bbc_example["flat"].rstrip("\n") + "\n"
+    (tmp_path / "flat.txt").write_bytes(flat.stdout)
+    restored = run("restore", str(tmp_path / "flat.txt"))
+    again = run("flatten", "-", stdin=restored.stdout)
+    assert again.stdout == flat.stdout
+
+
+def test_version_and_help():
+    from click.testing import CliRunner
+    res = CliRunner().invoke(cli, ["--version"])
+    assert res.exit_code == 0 and "newsrestore, version" in res.output
+    res = CliRunner().invoke(cli, ["restore", "--help"])
+    assert "--profile" in res.output and "--jobs" in res.output
