@@ -3,12 +3,12 @@
 
 Same dev articles, same machine, same scoring (`newsrestore.evaluation`):
 
-    python benchmarks/run_benchmark.py                  # defaults below, ~10 min on 2 cores
+    python benchmarks/run_benchmark.py                  # defaults below, a few minutes on 2 cores
     python benchmarks/run_benchmark.py --limit 20 --corpora bbc,isot_true
 
 For every tool a fresh worker process loads it (start-up time = import +
-model load), restores every article on one core (words/s, peak RSS via
-getrusage), then again with a process pool on all cores.  Moses and the
+model load), restores every article on one core (words/s, peak RSS from
+/proc VmHWM), then again with a process pool on all cores.  Moses and the
 most-frequent baseline are trained beforehand on the train split.  Writes
 RESULTS.md (table, machine, date, command) and results.png next to --out.
 """
@@ -54,13 +54,28 @@ def _restore(item: tuple[str, str]) -> str:
         return f"\x00{type(exc).__name__}: {exc}"
 
 
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process image.
+
+    /proc's VmHWM rather than getrusage's ru_maxrss: Linux carries ru_maxrss
+    over fork+exec, so a worker would report the driver's peak instead of its own.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _ping(_: int) -> None:
     time.sleep(0.05)
 
 
 def worker(name: str, inputs: Path, model_dir: Path, out: Path, jobs: int) -> None:
     """Runs in a fresh process: start-up, one-core pass, peak memory, all-core pass."""
-    import resource
     from multiprocessing import get_context
 
     _init(name, str(model_dir))
@@ -70,7 +85,7 @@ def worker(name: str, inputs: Path, model_dir: Path, out: Path, jobs: int) -> No
     t0 = time.perf_counter()
     outputs = [_restore(w) for w in work]
     one = time.perf_counter() - t0
-    maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    maxrss_mb = peak_rss_mb()
     all_cores = None
     if jobs > 1:
         with get_context("fork").Pool(jobs, initializer=_init, initargs=(name, str(model_dir))) as pool:
@@ -190,7 +205,7 @@ def chart(results: dict, path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--limit", type=int, default=40, help="dev articles per corpus (default 40)")
+    p.add_argument("--limit", type=int, default=200, help="dev articles per corpus (default 200)")
     p.add_argument("--corpora", default=DEFAULT_CORPORA, help=f"comma-separated (default {DEFAULT_CORPORA})")
     p.add_argument("--tools", default=",".join(["newsrestore", "truecase", "moses", "mostfreq"]))
     p.add_argument("--out", type=Path, default=HERE, help="folder for RESULTS.md and results.png")
