@@ -156,6 +156,11 @@ def test_gold_readers(tmp_path):
     cs = tmp_path / "g.csv"
     cs.write_text('title,text\nT,"One line, only."\n')
     assert [c.text for c in read_path(cs)] == ["One line, only."]
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    pq.write_table(pa.table({"text": ["Par one.\n\nPar two."], "id": ["p1"]}), tmp_path / "g.parquet")
+    [pa_art] = list(read_path(tmp_path / "g.parquet"))
+    assert (pa_art.id, pa_art.has_paragraphs, pa_art.title) == ("p1", True, None)
 
 
 def test_limit_per_corpus():

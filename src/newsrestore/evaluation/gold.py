@@ -3,27 +3,35 @@
 Accepted: plain .txt files (blank lines separate paragraphs), folders of them,
 BBC-style folders (``category/NNN.txt``: title line, blank line, paragraphs),
 CoNLL-2003 files (``-DOCSTART-`` documents, first column = token; gold for the
-``ptb`` profile), and .jsonl / .csv with a ``text`` column (optional ``title``,
-``date``, ``id``).  A ``.xz`` suffix on any of them is read transparently.
+``ptb`` profile), and the tables `newsrestore restore` reads (.jsonl, .csv,
+.tsv, .parquet with a ``text`` column, optional ``title``, ``date``, ``id``),
+read by the same code.  ``.gz`` / ``.xz`` files are decompressed transparently.
 Everything becomes a `GoldArticle`, the record the corpus readers produce.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
-import lzma
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..corpora.base import GoldArticle
+from ..errors import InputError
+from ..io import readers as io_readers
+from ..io.readers import TABLE_SUFFIXES
 
 _NUMBERED = re.compile(r"^\d+$")
 
 
+def _base_suffix(path: Path) -> str:
+    """The format suffix, under any .gz/.xz compression suffix."""
+    suffixes = [x.lower() for x in path.suffixes]
+    if suffixes and suffixes[-1] in (".gz", ".xz"):
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
 def _read(path: Path) -> str:
-    data = lzma.open(path).read() if path.suffix == ".xz" else path.read_bytes()
+    data = io_readers.read_bytes(path)
     for enc in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(enc).replace("\r\n", "\n").replace("\r", "\n")
@@ -33,19 +41,17 @@ def _read(path: Path) -> str:
 
 
 def _kind(path: Path) -> str:
-    name = path.name[:-3] if path.name.endswith(".xz") else path.name
-    suffix = Path(name).suffix.lower()
-    if suffix in (".jsonl", ".csv"):
-        return suffix[1:]
-    if suffix in (".conll", ".conll03") or name.startswith("eng.") or name.endswith(".iob"):
+    suffix = _base_suffix(path)
+    if suffix in TABLE_SUFFIXES:
+        return "table"
+    if suffix in (".conll", ".conll03", ".iob") or path.name.startswith("eng."):
         return "conll"
     return "txt"
 
 
 def _readable(path: Path) -> bool:
     """Files a folder walk picks up: the formats above, not stray images or archives."""
-    name = path.name[:-3] if path.name.endswith(".xz") else path.name
-    return _kind(path) != "txt" or name.lower().endswith(".txt")
+    return _kind(path) != "txt" or _base_suffix(path) == ".txt"
 
 
 def _paragraph_article(corpus: str, id: str, text: str, title: str | None = None,
@@ -83,24 +89,12 @@ def read_conll(path: Path, corpus: str) -> Iterator[GoldArticle]:
         yield GoldArticle(corpus, f"{path}:{k}", "\n".join(body), title, tokenized=True)
 
 
-def _rows(path: Path, kind: str) -> Iterator[dict]:
-    text = _read(path)
-    if kind == "jsonl":
-        for line in text.split("\n"):
-            if line.strip():
-                yield json.loads(line)
-    else:
-        csv.field_size_limit(1 << 30)
-        yield from csv.DictReader(io.StringIO(text))
-
-
-def read_table(path: Path, kind: str, corpus: str) -> Iterator[GoldArticle]:
-    """Rows of a .jsonl or .csv file that have a non-empty `text`."""
-    for k, row in enumerate(_rows(path, kind)):
-        if "text" not in row:
-            raise ValueError(f"{path}: row {k + 1} has no 'text' field")
-        yield _paragraph_article(corpus, str(row.get("id") or f"{path}:{k}"), str(row["text"] or ""),
-                                 row.get("title"), row.get("date"))
+def read_table(path: Path, corpus: str) -> Iterator[GoldArticle]:
+    """Rows of a table (.jsonl/.ndjson/.csv/.tsv/.parquet), read as `newsrestore restore` reads them."""
+    for k, rec in enumerate(io_readers.read_table(path, io_readers.Columns())):
+        if rec.error:
+            raise ValueError(rec.error)
+        yield _paragraph_article(corpus, str(rec.id or f"{path}:{k}"), rec.text or "", rec.title, rec.date)
 
 
 def read_path(path: str | Path, corpus: str | None = None) -> Iterator[GoldArticle]:
@@ -118,7 +112,10 @@ def read_path(path: str | Path, corpus: str | None = None) -> Iterator[GoldArtic
     kind = _kind(path)
     if kind == "conll":
         yield from read_conll(path, name)
-    elif kind in ("jsonl", "csv"):
-        yield from read_table(path, kind, name)
+    elif kind == "table":
+        try:
+            yield from read_table(path, name)
+        except InputError as exc:
+            raise ValueError(str(exc)) from None
     else:
         yield read_txt(path, name)
