@@ -39,7 +39,9 @@ def eval_command(paths: tuple[Path, ...], corpora: tuple[str, ...], limit: int, 
 
     PATHS are gold files or folders: .txt (blank lines between paragraphs),
     BBC-style folders (category/NNN.txt with a title line), CoNLL-2003 files,
-    or .jsonl/.csv with a `text` column (optional `title`, `date`).
+    or .jsonl/.csv/.tsv/.parquet with a `text` column (optional `title`, `date`).
+    Titles are part of the flattened input but only the body is scored; the
+    header line newsrestore writes is scored as the dateline it came from.
     """
     sources = [read_path(p) for p in paths]
     if corpora or not paths:
