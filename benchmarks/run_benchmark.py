@@ -138,6 +138,21 @@ def fmt(v, pct=True) -> str:
     return "n/a" if v is None else (f"{100 * v:.2f}" if pct else f"{v:,.0f}")
 
 
+def model_info() -> str:
+    """What the bundled newsrestore model says it was trained on (`newsrestore train`: the train split)."""
+    import gzip
+    import newsrestore
+
+    path = Path(newsrestore.__file__).parent / "models" / "news.json.gz"
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            t = json.load(f).get("trained_on") or {}
+    except (OSError, ValueError):
+        return "not found"
+    return ", ".join(f"{v:,} {k}" if isinstance(v, int) else f"{k} {v}" for k, v in t.items()) + \
+        " from the train split of all corpora"
+
+
 def write_results(args, results: dict, train: dict, n_words: int, n_articles: int,
                   broken: dict[str, str]) -> None:
     import tools
@@ -153,6 +168,7 @@ def write_results(args, results: dict, train: dict, n_words: int, n_articles: in
              f"Baselines trained on the train split of the same corpora: {train['train_articles']:,} articles, "
              f"{train['train_words']:,} words (--train-words {args.train_words:,}, split evenly over the corpora: "
              + ", ".join(f"{k} {v:,}" for k, v in train["per_corpus"].items()) + ").", "",
+             f"newsrestore's bundled model: {model_info()}.", "",
              "## Overall (dev, all corpora pooled; percent, cer lower is better)", "",
              "| tool | restores | " + " | ".join(METRICS) + " | words/s 1 core | words/s all cores "
              "| peak RSS MB | start-up s |",
@@ -209,7 +225,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--corpora", default=DEFAULT_CORPORA, help=f"comma-separated (default {DEFAULT_CORPORA})")
     p.add_argument("--tools", default=",".join(["newsrestore", "truecase", "moses", "mostfreq"]))
     p.add_argument("--out", type=Path, default=HERE, help="folder for RESULTS.md and results.png")
-    p.add_argument("--train-words", type=int, default=3_000_000, help="cap on baseline training words")
+    p.add_argument("--train-words", type=int, default=8_000_000, help="cap on baseline training words")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the all-cores pass")
     p.add_argument("--worker", help=argparse.SUPPRESS)
     p.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
