@@ -18,7 +18,7 @@ def run_stages(doc: Document, model: Model, quotes_style: str = "curly") -> Docu
     dateline.apply(doc)
     truecase.apply(doc, model)
     apostrophes.apply(doc, model)
-    quotes.apply(doc)
+    quotes.apply(doc, model)
     constraints.apply(doc)
     spacing.apply(doc)
     paragraphs.apply(doc, model)

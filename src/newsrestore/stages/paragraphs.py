@@ -31,6 +31,17 @@ def _boundary_survives(prev: Sentence, nxt: Sentence, profile: str) -> bool:
     return splits_between(left, right)
 
 
+def _quote_balance(sent: Sentence, open_before: bool) -> bool:
+    """Whether a quotation is still open after this sentence (no paragraph break inside one)."""
+    state = open_before
+    for tok in sent.tokens:
+        if '"' in tok.pre or tok.text in ("``",):
+            state = True
+        if '"' in tok.post or tok.text in ("''",):
+            state = False
+    return state
+
+
 def break_probability(model: Model, sents_in_para: int, words_in_para: int, opens_quote: bool, first: bool) -> float:
     no, yes = model.para.get(para_key(sents_in_para, words_in_para, opens_quote, first), (0, 0))
     return (yes + 1) / (no + yes + 2)
@@ -43,14 +54,16 @@ def apply(doc: Document, model: Model) -> Document:
     sents[0].paragraph_start = True
     given = doc.meta.get("given_paragraphs", False)
     sents_in_para, words_in_para = 1, len(sents[0].tokens)
+    quote_open = _quote_balance(sents[0], False)
     for i in range(1, len(sents)):
         prev, sent = sents[i - 1], sents[i]
         if not _boundary_survives(prev, sent, doc.profile):
             sent.paragraph_start = True
-        elif not given and prev.tokens[-1].text in _FULL_STOPS:
+        elif not given and prev.tokens[-1].text in _FULL_STOPS and not quote_open:
             opens = bool(sent.tokens[0].pre) or sent.tokens[0].text in {"``", '"'}
             p = break_probability(model, sents_in_para, words_in_para, opens, i == 1)
             sent.paragraph_start = p >= 0.5
+        quote_open = _quote_balance(sent, quote_open)
         if sent.paragraph_start:
             sents_in_para = words_in_para = 0
         sents_in_para += 1

@@ -15,6 +15,7 @@ from collections import defaultdict
 from ..document import Document, Sentence, Token
 from ..model import Model
 from ..train.build import shape_features
+from ..train.counts import left_key
 
 STAGE = "truecase"
 
@@ -102,7 +103,7 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
         w = tok.text
         if not _is_word(w) or w != w.lower() or w[0] == "'" or w == "n't":
             continue            # punctuation, already cased, or a PTB clitic ('s, n't)
-        prev = words[i - 1] if i else "<s>"
+        prev = left_key(toks[i - 1].out, i - 1 == first) if i else "<s>"
         nxt = words[i + 1] if i + 1 < len(toks) else "</s>"
         known = case_known(model, w, prev, nxt)
         if known is None and any(c.isdigit() for c in w):

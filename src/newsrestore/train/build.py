@@ -18,12 +18,25 @@ from typing import Iterable
 
 from .counts import APOS_SUFFIXES, Counts
 from .gold import gold_sentences
+from .quotes import fit as fit_quotes
 
 MODEL_VERSION = 1
 MIN_WORD_COUNT = 2        # forms seen once are noise as often as signal
 AMBIGUOUS_BELOW = 0.995   # a word whose best form has a lower share keeps its full distribution
 MIN_AMBIGUOUS_COUNT = 4
 MIN_CONTEXT_COUNT = 2
+
+
+def _plausible(form: str, k: int, n: int) -> bool:
+    """Whether a rare spelling is a real use (`US` for `us`) rather than noise (`NEw`, shouted `JOBS`)."""
+    share = k / n
+    if share >= 0.1:
+        return True
+    if k < 3 or share < 0.005:
+        return False
+    if form.isupper() and len(form) > 2:
+        return share >= 0.05          # shouting survives the sentence filter in ones and twos
+    return form == form.lower() or form == form[:1].upper() + form[1:].lower() or share >= 0.02
 
 
 def shape_features(w: str) -> list[str]:
@@ -68,7 +81,7 @@ def _context_tables(counter: Counter, ambiguous: dict[str, Counter], left: bool)
     for (a, b), c in counter.items():
         form, ctx = (b, a) if left else (a, b)
         low = form.lower()
-        if low in ambiguous:
+        if low in ambiguous and form in ambiguous[low]:
             grouped[f"{ctx}\t{low}" if left else f"{low}\t{ctx}"][form] += c
     table = {}
     for key, dist in grouped.items():
@@ -98,7 +111,9 @@ def build_model(counts: Counts) -> dict:
             continue
         lexicon[low] = [form, round(c / n, 4), n]
         if c / n < AMBIGUOUS_BELOW and n >= MIN_AMBIGUOUS_COUNT:
-            ambiguous[low] = Counter({f: k for f, k in dist.items() if k >= 2 or k / n > 0.1})
+            kept = Counter({f: k for f, k in dist.items() if _plausible(f, k, n)})
+            if len(kept) > 1:
+                ambiguous[low] = kept
     cap_n, low_n = shape["cap"]["__total__"], shape["low"]["__total__"]
     vocab = len(set(shape["cap"]) | set(shape["low"]))
     shape_llr = {}
@@ -139,6 +154,7 @@ def build_model(counts: Counts) -> dict:
             "trail_bi": trail_bi,
         },
         "para": {k: [c[0], c[1]] for k, c in counts.para.items()},
+        "quotes": fit_quotes(counts.quote_examples),
     }
 
 

@@ -12,8 +12,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .gold import GoldSentence
+from .quotes import examples as quote_examples
 
 PARA_MAX_SENTS = 5
+MAX_QUOTE_EXAMPLES = 150_000      # per counting worker: plenty for a few hundred weights
 PARA_WORD_BUCKETS = (15, 30, 45, 60, 80, 110)
 
 #: Tokens that, standing alone in stripped text, are usually the far side of an apostrophe.
@@ -36,6 +38,23 @@ def is_word(tok: str) -> bool:
     return any(c.isalpha() for c in tok)
 
 
+def left_key(prev: str, prev_is_first: bool) -> str:
+    """The left context of a word: its neighbour as written, except at a sentence start,
+    where the capital says nothing (so `Central bank` and `central bank` differ, `The bank` does not)."""
+    return prev.lower() if prev_is_first else prev
+
+
+def _caps(tok: str) -> bool:
+    return len(tok) >= 2 and tok.isalpha() and tok.isupper()
+
+
+def _in_capital_run(toks, i: int) -> bool:
+    """`NEW YORK`, `WHITE HOUSE`: capitals beside capitals are a headline, not acronyms."""
+    if not _caps(toks[i].cased):
+        return False
+    return (i > 0 and _caps(toks[i - 1].cased)) or (i + 1 < len(toks) and _caps(toks[i + 1].cased))
+
+
 def is_shouting(toks) -> bool:
     """Headlines and rants in capitals teach nothing about case: `FBI DIRECTOR FIRED`."""
     caps = sum(1 for t in toks if len(t.cased) >= 3 and t.cased.isupper() and t.cased.isalpha())
@@ -55,12 +74,15 @@ class Counts:
     s_bigram: Counter = field(default_factory=Counter)  # (w, next) for w ending in s (the denominator)
     word: Counter = field(default_factory=Counter)      # lowercase token occurrences
     para: dict = field(default_factory=lambda: defaultdict(Counter))  # para_key -> {0: no break, 1: break}
+    quote_examples: list = field(default_factory=list)   # (features, label, allowed) per sentence
     articles: int = 0
     words: int = 0
 
     def add_article(self, sentences: list[GoldSentence], has_paragraphs: bool, marks: bool = True) -> None:
         """Count one article; `marks=False` for text that already lost its apostrophes and quotes."""
         self.articles += 1
+        if marks and len(self.quote_examples) < MAX_QUOTE_EXAMPLES:
+            self.quote_examples.extend(quote_examples(sentences))
         sents_in_para = words_in_para = 0
         for si, sent in enumerate(sentences):
             toks, words = sent.tokens, sent.words
@@ -88,14 +110,14 @@ class Counts:
                     if t.trail_apos:
                         self.trail[w] += 1
                         self.trail_bi[(w, nxt)] += 1
-                if shouting or not is_word(t.cased):
+                if shouting or not is_word(t.cased) or _in_capital_run(toks, i):
                     continue
                 self.words += 1
                 if i == first:
                     self.initial[t.cased] += 1
                     continue
                 self.forms[t.cased] += 1
-                self.left[(words[i - 1] if i else "<s>", t.cased)] += 1
+                self.left[(left_key(toks[i - 1].cased, i - 1 == first) if i else "<s>", t.cased)] += 1
                 self.right[(t.cased, nxt)] += 1
 
     def merge(self, other: "Counts") -> None:
@@ -103,5 +125,6 @@ class Counts:
             getattr(self, name).update(getattr(other, name))
         for k, c in other.para.items():
             self.para[k].update(c)
+        self.quote_examples.extend(other.quote_examples)
         self.articles += other.articles
         self.words += other.words
