@@ -42,15 +42,19 @@ def test_apostrophes_and_contractions(reuters):
 
 
 def test_spacing_around_punctuation_and_currency(reuters, bbc):
-    assert "“The (Trump) administration" in reuters.body
+    assert "The (Trump) administration" in reuters.body and "non-defense" in reuters.body
     assert "about $1.5 trillion over 10 years" in reuters.body
     assert "$900m (479m) loan" in bbc.body and "$9.3bn" in bbc.body
     assert not re.search(r" [,;:)]| \.(?!\.)", reuters.body)
 
 
 def test_quotes_around_attributed_speech(reuters, bbc):
-    assert "“Eventually you run out of other people’s money,” he said." in reuters.body
+    # as in the original: a quotation running over sentences, closed before its attribution
+    assert "Eventually you run out of other people’s money,” he said." in reuters.body
+    assert "“I think we’re going to be paying for this for many, many years to come,” Crowley said." in reuters.body
+    assert "“We need to do DACA clean,” she said." in reuters.body
     assert "told the Reuters news agency: “If they default, we will fight them" in bbc.body
+    assert reuters.body.count("“") == reuters.body.count("”")
 
 
 def test_title_and_paragraphs(bbc):
