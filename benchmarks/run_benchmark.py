@@ -161,7 +161,9 @@ def write_results(args, results: dict, train: dict, n_words: int, n_articles: in
              f"Date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}  ",
              f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
              f"{platform.system()} {platform.release()}, Python {platform.python_version()}  ",
-             f"Command: `{args.command}`  ",
+             f"Command: `{args.command.strip()}`  ",
+             f"Load average (1 min) before / after the run: {args.load_before:.2f} / {os.getloadavg()[0]:.2f} "
+             "(other jobs on the machine slow every tool's figures).  ",
              f"Dev articles: {n_articles} ({n_words:,} gold words), at most {args.limit} per corpus from "
              f"{args.corpora} (deterministic dev split of `newsrestore.corpora`; stripped profile, "
              f"ptb for tokenized CoNLL-2003).  ",
@@ -183,7 +185,11 @@ def write_results(args, results: dict, train: dict, n_words: int, n_articles: in
     lines += ["", "Tools that cannot restore apostrophes, quotes or paragraphs are scored on what they "
               "output: their F1 there is 0 wherever gold has such marks (except CoNLL-2003, whose ptb-profile "
               "input keeps apostrophes and quotes as tokens, so every tool gets those for free). `n/a`: nothing to find and "
-              "nothing found (or no paragraphs in gold).", "", "## Per corpus (dev)", ""]
+              "nothing found (or no paragraphs in gold).", "",
+              "Gold caveat: the ISOT texts were damaged at the source (see ../shared/data/SOURCES.md): "
+              "isot_fake has no apostrophes or quotation marks at all (`couldn t`), and the isot_true "
+              "worldnews rows lost theirs, so apostrophes or quotes a restorer puts back there count "
+              "as false positives.", "", "## Per corpus (dev)", ""]
     for corpus in sorted(next(iter(results.values()))["corpora"]):
         lines += [f"### {corpus}", "", "| tool | words | " + " | ".join(METRICS) + " |",
                   "|" + "---|" * (len(METRICS) + 2)]
@@ -234,6 +240,7 @@ def main(argv: list[str] | None = None) -> None:
     args = p.parse_args(argv)
     if args.worker:
         return worker(args.worker, args.inputs, args.models, args.result, args.jobs)
+    args.load_before = os.getloadavg()[0]
     args.command = "python benchmarks/run_benchmark.py " + " ".join(sys.argv[1:] if argv is None else argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
