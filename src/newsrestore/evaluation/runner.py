@@ -84,6 +84,7 @@ class Result:
             "overall": summarize(self.total),
             "corpora": {name: summarize(c) for name, c in self.per_corpus.items()},
             "counts": {name: c.to_dict() for name, c in self.per_corpus.items()},
+            "total_counts": self.total.to_dict(),
             "restore_seconds": round(self.seconds, 3),
             "words_per_second": round(words / self.seconds, 1) if self.seconds else None,
             "failures": self.failures,
