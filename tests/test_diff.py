@@ -283,7 +283,7 @@ def test_cli_exit_codes_follow_gnu_diff(tmp_path):
     (b"", "empty"),
     (b"  \n\n \n", "empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-    ("Caf\u00e9 owners said prices rose.".encode("latin-1"), "not UTF-8"),
+    ("Caf\u00e9 owners said prices rose.".encode("latin-1"), "not valid UTF-8"),
 ])
 def test_bad_input_is_a_clear_error(tmp_path, content, message):
     bad = tmp_path / "bad.txt"

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
 from ..flatten import fold, tokenize
+from ..io.readers import decode as decode_text
 from ..header import parse_header
 from ..sentences import split_sentences
 from ..text import collapse_spaces, fold_ascii, strip_quotes
@@ -73,12 +75,10 @@ def read_version(path: str | Path, name: str | None = None) -> Version:
 
 def decode(data: bytes, label: str) -> str:
     """Bytes to text, refusing binary files rather than comparing noise."""
-    if b"\x00" in data[:8192]:
-        raise DiffError(f"{label}: looks like a binary file, not article text")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DiffError(f"{label}: not UTF-8 text (bad byte at offset {exc.start})") from None
+        text = decode_text(data, label)          # the same checks `restore` makes
+    except InputError as exc:
+        raise DiffError(str(exc)) from None
     controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > 8:
         raise DiffError(f"{label}: looks like a binary file, not article text")

@@ -137,7 +137,7 @@ def build_model(counts: Counts) -> dict:
     trail = {w: [t, counts.word[w]] for w, t in counts.trail.items() if t >= 2}
     trail_bi = {f"{w}\t{n}": [t, counts.s_bigram[(w, n)]] for (w, n), t in counts.trail_bi.items()
                 if counts.s_bigram[(w, n)] >= 2}
-    return {
+    model = {
         "version": MODEL_VERSION,
         "trained_on": {"articles": counts.articles, "words": counts.words},
         "lexicon": lexicon,
@@ -156,6 +156,23 @@ def build_model(counts: Counts) -> dict:
         "para": {k: [c[0], c[1]] for k, c in counts.para.items()},
         "quotes": fit_quotes(counts.quote_examples),
     }
+    return compact(model)
+
+
+def compact(model: dict) -> dict:
+    """Drop entries the stages would never consult or that change no decision (faster loading).
+
+    Context tables need 3 observations, apostrophe pairs 3 (as the stages require), and quotation
+    weights under 0.02 move no probability by more than a rounding error.
+    """
+    for table in ("left", "right"):
+        model[table] = {k: v for k, v in model[table].items() if sum(v.values()) >= MIN_CONTEXT_COUNT + 1}
+    apos = model["apos"]
+    apos["pairs"] = {k: v for k, v in apos["pairs"].items() if v[1] >= 3}
+    apos["trail_bi"] = {k: v for k, v in apos["trail_bi"].items() if v[1] >= 3}
+    model["quotes"] = {lab: {f: round(w, 3) for f, w in ws.items() if abs(w) >= 0.02}
+                       for lab, ws in model["quotes"].items()}
+    return model
 
 
 def save_model(model: dict, path: Path) -> None:
