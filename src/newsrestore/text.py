@@ -31,6 +31,7 @@ def strip_quotes(text: str) -> str:
 
 def straighten_quotes(text: str) -> str:
     """Map curly and other quotation marks onto ASCII ' and \" (ptb and lower profiles keep them)."""
+    text = text.replace("``", '"').replace("''", '"')       # PTB's double quotes are double quotes
     out = []
     for c in text:
         if c in QUOTE_CHARS:

@@ -12,13 +12,21 @@ from ..document import Document
 
 STAGE = "constraints"
 _ENDERS = (".", "!", "?")
+_MARKS = frozenset({"''", "``", '"', "'", ")", "]", "(", "["})
 
 
 def apply(doc: Document) -> Document:
     for sent in doc.all_sentences():
         toks = sent.tokens
-        for prev, tok in zip(toks, toks[1:]):
-            if prev.text.endswith(_ENDERS) and tok.out[:1].isupper() and tok.out != tok.text:
+        for k in range(len(toks) - 1):
+            prev = toks[k]
+            if not prev.text.endswith(_ENDERS):
+                continue
+            j = k + 1
+            while j < len(toks) - 1 and toks[j].text in _MARKS:    # `region. '' harry`: look past the marks
+                j += 1
+            tok = toks[j]
+            if tok.out[:1].isupper() and tok.out != tok.text:
                 doc.meta.setdefault("constraint_undo", []).append((tok, tok.out, tok.stage, tok.reason))
                 tok.change(tok.text if "'" not in tok.out else tok.out.lower(), STAGE,
                            f'kept lowercase after "{prev.text}": a capital here would start a new '

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..document import Document, Sentence
 from ..flatten import fold, tokenize
+from ..sentences import sentence_spans
 
 NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "''", "'s", "n't", "'re",
                              "'ve", "'ll", "'m", "'d", "'"})
@@ -63,9 +64,33 @@ def _normal(tokens: list[str]) -> list[str]:
     return ['"' if t in ("``", "''") else t for t in tokens]
 
 
+def _render_for_check(sent: Sentence) -> str:
+    """The sentence as typography will write it: PTB quote tokens become quotation marks."""
+    parts = []
+    for tok in sent.tokens:
+        parts.append('"' if tok.text in ("``", "''") else tok.rendered)
+        if tok.space_after:
+            parts.append(" ")
+    return "".join(parts).rstrip()
+
+
+def _minimal_spacing(sent: Sentence) -> None:
+    """The fallback: a space between all tokens, but quotation marks still face their words."""
+    toks = sent.tokens
+    for tok in toks:
+        tok.space_after = True
+    for i, tok in enumerate(toks):
+        if tok.text == "``" and i + 1 < len(toks):
+            tok.space_after = False
+        elif tok.text == "''" and i > 0:
+            toks[i - 1].space_after = False
+
+
 def verify(sent: Sentence, profile: str) -> bool:
     """Whether the rendered sentence flattens back to exactly its input tokens."""
-    text = fold(render_sentence(sent), profile)
+    text = fold(_render_for_check(sent), profile)
+    if len(sentence_spans(text)) > 1:
+        return False            # flattening would cut this line in two: `(U.S.) 3-6` -> `(U.S. ) 3-6`
     got = [t.lower() for t in tokenize(text, profile)]
     return _normal(got) == _normal([t.text for t in sent.tokens])
 
@@ -82,8 +107,7 @@ def apply(doc: Document, check: bool = True) -> Document:
     for sent in doc.all_sentences():
         _space_sentence(sent, doc.profile)
         if check and doc.profile != "lower" and not verify(sent, doc.profile):
-            for tok in sent.tokens:
-                tok.space_after = True
+            _minimal_spacing(sent)
             if not verify(sent, doc.profile):
                 _undo_constraints(doc, sent)
             if not verify(sent, doc.profile):
