@@ -186,6 +186,10 @@ def write_results(args, results: dict, train: dict, n_words: int, n_articles: in
               "output: their F1 there is 0 wherever gold has such marks (except CoNLL-2003, whose ptb-profile "
               "input keeps apostrophes and quotes as tokens, so every tool gets those for free). `n/a`: nothing to find and "
               "nothing found (or no paragraphs in gold).", "",
+              "Speed: words/s counts gold words; \"all cores\" is a process pool over articles, so it "
+              "includes sending texts between processes, which for the fastest tools costs about as "
+              "much as the work itself.  Start-up = imports + model load in a fresh process; "
+              "peak RSS = VmHWM of that process (one core).", "",
               "Gold caveat: the ISOT texts were damaged at the source (see ../shared/data/SOURCES.md): "
               "isot_fake has no apostrophes or quotation marks at all (`couldn t`), and the isot_true "
               "worldnews rows lost theirs, so apostrophes or quotes a restorer puts back there count "
