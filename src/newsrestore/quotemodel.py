@@ -58,27 +58,30 @@ def colon_index(words: list[str]) -> int | None:
     return None
 
 
-def features(words: list[str], cased: list[str], prev_label: str | None) -> list[str]:
-    """Sparse binary features of one sentence (lowercase words and their cased forms)."""
+def sentence_features(words: list[str], cased: list[str]) -> tuple[list[str], list[str]]:
+    """Sparse binary features of one sentence (lowercase words and their cased forms): those that
+    stand alone, and the names of those conjoined with the previous sentence's label."""
     n = len(words)
     c = attribution_comma(words)
     colon = colon_index(words)
     part = words[:c] if c is not None else words
-    feats = ["bias", f"prev={prev_label}", f"first={words[0]}", f"len={min(n // 8, 6)}",
-             f"end={words[-1]}"]
+    feats = ["bias", f"first={words[0]}", f"len={min(n // 8, 6)}", f"end={words[-1]}"]
+    conj = ["prev"]
     if c is not None:
         tail = words[c + 1:]
         verb = next((w for w in tail if w in SPEECH_VERBS), "?")
         speaker = tail[0] if tail[0] not in SPEECH_VERBS else tail[1] if len(tail) > 1 else "?"
         cap = cased[c + 1][:1].isupper() if c + 1 < len(cased) else False
         feats += ["attrib", f"verb={verb}", f"speaker={speaker if speaker in ('he', 'she', 'they', 'it', 'the') else 'name' if cap else 'other'}",
-                  f"attrib_len={min(len(tail), 12) // 3}", f"attrib_pos={min(c, 30) // 5}",
-                  f"attrib_prev={prev_label}"]
+                  f"attrib_len={min(len(tail), 12) // 3}", f"attrib_pos={min(c, 30) // 5}"]
+        conj.append("attrib_prev")
     if colon is not None:
-        feats += ["colon", f"colon_prev={prev_label}"]
+        feats.append("colon")
+        conj.append("colon_prev")
     fp = sum(w in _FIRST_PERSON for w in part)
     if fp:
-        feats += ["first_person", f"first_person_prev={prev_label}"] + (["attrib_first_person"] if c is not None else [])
+        feats += ["first_person"] + (["attrib_first_person"] if c is not None else [])
+        conj.append("first_person_prev")
     if any(w in _SECOND_PERSON for w in part):
         feats.append("second_person")
     if any(w in _CONTRACTIONS for w in part):
@@ -91,31 +94,39 @@ def features(words: list[str], cased: list[str], prev_label: str | None) -> list
         feats.append("has_verb")
     if words[0] in ("but", "and", "so", "we", "i", "it", "this", "that", "there"):
         feats.append(f"opener={words[0]}")
-    return feats
+    return feats, conj
+
+
+def features(words: list[str], cased: list[str], prev_label: str | None) -> list[str]:
+    """All features of a sentence given the previous sentence's label (as training sees them)."""
+    feats, conj = sentence_features(words, cased)
+    return feats + [f"{c}={prev_label}" for c in conj]
+
+
+def _normalise(raw: dict[str, float]) -> dict[str, float]:
+    top = max(raw.values())
+    z = math.log(sum(math.exp(v - top) for v in raw.values())) + top
+    return {lab: v - z for lab, v in raw.items()}
 
 
 def scores(weights: dict[str, dict[str, float]], feats: list[str], labels: tuple[str, ...]) -> dict[str, float]:
     """Log-probabilities of the allowed labels."""
-    raw = {}
-    for lab in labels:
-        w = weights.get(lab, {})
-        raw[lab] = sum(w.get(f, 0.0) for f in feats)
-    top = max(raw.values())
-    z = math.log(sum(math.exp(v - top) for v in raw.values())) + top
-    return {lab: v - z for lab, v in raw.items()}
+    return _normalise({lab: sum(weights.get(lab, {}).get(f, 0.0) for f in feats) for lab in labels})
 
 
 def decode(weights: dict[str, dict[str, float]], sentences: list[tuple[list[str], list[str]]]) -> list[tuple[str, float]]:
     """Best label sequence (with each label's probability), by Viterbi over the label lattice."""
     if not sentences:
         return []
-    # state = previous label; keep the best path ending in each label
     best: dict[str | None, tuple[float, list[tuple[str, float]]]] = {None: (0.0, [])}
     for words, cased in sentences:
+        feats, conj = sentence_features(words, cased)
+        base = {lab: sum(weights.get(lab, {}).get(f, 0.0) for f in feats) for lab in LABELS}
         nxt: dict[str | None, tuple[float, list[tuple[str, float]]]] = {}
         for prev, (score, path) in best.items():
-            sc = scores(weights, features(words, cased, prev), allowed(prev))
-            for lab, lp in sc.items():
+            extra = [f"{c}={prev}" for c in conj]
+            raw = {lab: base[lab] + sum(weights.get(lab, {}).get(f, 0.0) for f in extra) for lab in allowed(prev)}
+            for lab, lp in _normalise(raw).items():
                 total = score + lp
                 if lab not in nxt or total > nxt[lab][0]:
                     nxt[lab] = (total, path + [(lab, math.exp(lp))])
