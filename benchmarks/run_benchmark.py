@@ -174,7 +174,7 @@ def write_results(args, results: dict, train: dict, n_words: int, n_articles: in
              "## Overall (dev, all corpora pooled; percent, cer lower is better)", "",
              "| tool | restores | " + " | ".join(METRICS) + " | words/s 1 core | words/s all cores "
              "| peak RSS MB | start-up s |",
-             "|" + "---|" * (len(METRICS) + 7)]
+             "|" + "---|" * (len(METRICS) + 6)]
     for name, r in results.items():
         m = r["overall"]
         speed1 = n_words / r["one_core"] if r["one_core"] else None

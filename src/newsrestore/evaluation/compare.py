@@ -82,12 +82,15 @@ def ptb_tokenize(text: str) -> str:
 
 
 def compare(gold: str, restored: str, *, paragraphs: bool = True, tokenized: bool = False,
-            doc: str = "", log: ErrorLog | None = None) -> Counts:
+            marks: bool = True, doc: str = "", log: ErrorLog | None = None) -> Counts:
     """Counts for one article; errors go to `log` when given.
 
     `paragraphs` says gold has real paragraph breaks (otherwise para_f1 is not
     scored and CER ignores line structure).  `tokenized` means gold is PTB
     tokens: both texts are (re)tokenized the same way before comparing.
+    `marks=False` is for gold that lost its apostrophes and quotation marks
+    before we got it (`China s`): those are then not scored, rather than
+    counting every mark put back as an error.
     """
     if tokenized:      # both sides through the same tokenizer: `didn't`, `do n't`, `cannot` agree
         gold, restored = ptb_tokenize(gold), ptb_tokenize(restored)
@@ -118,6 +121,8 @@ def compare(gold: str, restored: str, *, paragraphs: bool = True, tokenized: boo
             return None
         return r.starts[ri] + (len(r.words[ri]) if end else 0)
 
+    if not marks:
+        return _finish(c, gold, restored, paragraphs, tokenized, g, r, r2g, log, doc, r_off)
     # apostrophes: restored word index -> gold word index
     r_apos = {r2g[ri]: p for ri, p in r.apostrophes.items() if ri in r2g}
     c.apos_fp += len(r.apostrophes) - len(r_apos)
@@ -158,6 +163,12 @@ def compare(gold: str, restored: str, *, paragraphs: bool = True, tokenized: boo
                 go = g.starts[key[0]] if key[0] < ng else len(g.text)
                 log.add("quote", f"spurious {key[1]} quote", doc, snippet(g, go, 0), snippet(r, p))
 
+    return _finish(c, gold, restored, paragraphs, tokenized, g, r, r2g, log, doc, r_off)
+
+
+def _finish(c: Counts, gold: str, restored: str, paragraphs: bool, tokenized: bool, g: Marks, r: Marks,
+            r2g: dict[int, int], log: ErrorLog | None, doc: str, r_off) -> Counts:
+    """Paragraph breaks and character errors, scored for every article."""
     if paragraphs:
         c.para_articles = 1
         r_paras = {r2g[ri]: p for ri, p in r.paragraphs.items() if ri in r2g}

@@ -17,17 +17,9 @@ from pathlib import Path
 from ..corpora.base import GoldArticle
 from ..errors import InputError
 from ..io import readers as io_readers
-from ..io.readers import TABLE_SUFFIXES
+from ..io.readers import TABLE_SUFFIXES, base_suffix
 
 _NUMBERED = re.compile(r"^\d+$")
-
-
-def _base_suffix(path: Path) -> str:
-    """The format suffix, under any .gz/.xz compression suffix."""
-    suffixes = [x.lower() for x in path.suffixes]
-    if suffixes and suffixes[-1] in (".gz", ".xz"):
-        suffixes = suffixes[:-1]
-    return suffixes[-1] if suffixes else ""
 
 
 def _read(path: Path) -> str:
@@ -41,7 +33,7 @@ def _read(path: Path) -> str:
 
 
 def _kind(path: Path) -> str:
-    suffix = _base_suffix(path)
+    suffix = base_suffix(path)
     if suffix in TABLE_SUFFIXES:
         return "table"
     if suffix in (".conll", ".conll03", ".iob") or path.name.startswith("eng."):
@@ -51,7 +43,7 @@ def _kind(path: Path) -> str:
 
 def _readable(path: Path) -> bool:
     """Files a folder walk picks up: the formats above, not stray images or archives."""
-    return _kind(path) != "txt" or _base_suffix(path) == ".txt"
+    return _kind(path) != "txt" or base_suffix(path) == ".txt"
 
 
 def _paragraph_article(corpus: str, id: str, text: str, title: str | None = None,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..corpora.base import GoldArticle
 from ..flatten import flatten
 from ..header import parse_header
+from ..train.build import marks_lost
 from .compare import ErrorLog, compare
 from .metrics import Counts, summarize
 
@@ -107,8 +108,8 @@ def evaluate_one(article: GoldArticle, restorer: Restorer, profile: str, result:
             result.failures.append({"corpus": article.corpus, "id": article.id,
                                     "error": f"{type(exc).__name__}: {exc}"})
         result.seconds += time.perf_counter() - start
-    counts = compare(article.text, restored, paragraphs=article.has_paragraphs,
-                     tokenized=article.tokenized, doc=f"{article.corpus}:{article.id}", log=result.log)
+    counts = compare(article.text, restored, paragraphs=article.has_paragraphs, tokenized=article.tokenized,
+                     marks=not marks_lost(article.text), doc=f"{article.corpus}:{article.id}", log=result.log)
     result.add(article.corpus, counts)
 
 

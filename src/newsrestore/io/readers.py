@@ -41,7 +41,8 @@ class Record:
     error: str | None = None
 
 
-def _base_suffix(path: Path) -> str:
+def base_suffix(path: Path) -> str:
+    """The format suffix under any .gz/.xz compression suffix: `a.jsonl.gz` -> `.jsonl`."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] in (".gz", ".xz"):
         suffixes = suffixes[:-1]
@@ -164,7 +165,7 @@ def _parquet(path: Path, cols: Columns, name: str) -> Iterator[Record]:
 
 def read_table(path: Path, cols: Columns) -> Iterator[Record]:
     name = str(path)
-    kind = _base_suffix(path)
+    kind = base_suffix(path)
     if kind == ".parquet":
         yield from _parquet(path, cols, name)
         return
@@ -182,7 +183,7 @@ def is_batch(inputs: list[str]) -> bool:
     if len(inputs) != 1:
         return True
     p = Path(inputs[0])
-    return inputs[0] != "-" and (p.is_dir() or _base_suffix(p) in TABLE_SUFFIXES)
+    return inputs[0] != "-" and (p.is_dir() or base_suffix(p) in TABLE_SUFFIXES)
 
 
 def iter_records(inputs: list[str], cols: Columns | None = None) -> Iterator[Record]:
@@ -205,12 +206,12 @@ def iter_records(inputs: list[str], cols: Columns | None = None) -> Iterator[Rec
             if not files:
                 yield Record(id=path.name, source=item, error=f"{item}: the folder has no files")
             for f in files:
-                yield from iter_records([str(f)], cols) if _base_suffix(f) in TABLE_SUFFIXES else [_text_record(f, str(f))]
+                yield from iter_records([str(f)], cols) if base_suffix(f) in TABLE_SUFFIXES else [_text_record(f, str(f))]
             continue
         if not path.exists():
             yield Record(id=path.stem, source=item, error=f"{item}: no such file")
             continue
-        if _base_suffix(path) in TABLE_SUFFIXES:
+        if base_suffix(path) in TABLE_SUFFIXES:
             try:
                 yield from read_table(path, cols)
             except InputError as exc:

@@ -42,8 +42,9 @@ def _quote_balance(sent: Sentence, open_before: bool) -> bool:
     return state
 
 
-def break_probability(model: Model, sents_in_para: int, words_in_para: int, opens_quote: bool, first: bool) -> float:
-    no, yes = model.para.get(para_key(sents_in_para, words_in_para, opens_quote, first), (0, 0))
+def break_probability(table: dict[str, list[float]], sents_in_para: int, words_in_para: int,
+                      opens_quote: bool, first: bool) -> float:
+    no, yes = table.get(para_key(sents_in_para, words_in_para, opens_quote, first), (0, 0))
     return (yes + 1) / (no + yes + 2)
 
 
@@ -53,6 +54,7 @@ def apply(doc: Document, model: Model) -> Document:
         return doc
     sents[0].paragraph_start = True
     given = doc.meta.get("given_paragraphs", False)
+    table = model.para.get(doc.source or "", model.para["default"])   # the agency's house style
     sents_in_para, words_in_para = 1, len(sents[0].tokens)
     quote_open = _quote_balance(sents[0], False)
     for i in range(1, len(sents)):
@@ -61,7 +63,7 @@ def apply(doc: Document, model: Model) -> Document:
             sent.paragraph_start = True
         elif not given and prev.tokens[-1].text in _FULL_STOPS and not quote_open:
             opens = bool(sent.tokens[0].pre) or sent.tokens[0].text in {"``", '"'}
-            p = break_probability(model, sents_in_para, words_in_para, opens, i == 1)
+            p = break_probability(table, sents_in_para, words_in_para, opens, i == 1)
             sent.paragraph_start = p >= 0.5
         quote_open = _quote_balance(sent, quote_open)
         if sent.paragraph_start:

@@ -38,6 +38,10 @@ def is_word(tok: str) -> bool:
     return any(c.isalpha() for c in tok)
 
 
+def _para_table() -> defaultdict:
+    return defaultdict(Counter)
+
+
 def left_key(prev: str, prev_is_first: bool) -> str:
     """The left context of a word: its neighbour as written, except at a sentence start,
     where the capital says nothing (so `Central bank` and `central bank` differ, `The bank` does not)."""
@@ -73,12 +77,14 @@ class Counts:
     trail_bi: Counter = field(default_factory=Counter)  # (w, next) with a trailing apostrophe
     s_bigram: Counter = field(default_factory=Counter)  # (w, next) for w ending in s (the denominator)
     word: Counter = field(default_factory=Counter)      # lowercase token occurrences
-    para: dict = field(default_factory=lambda: defaultdict(Counter))  # para_key -> {0: no break, 1: break}
+    # style -> para_key -> {0: no break, 1: break}; a style is a corpus (an outlet's house style)
+    para: dict = field(default_factory=lambda: defaultdict(_para_table))
     quote_examples: list = field(default_factory=list)   # (features, label, allowed) per sentence
     articles: int = 0
     words: int = 0
 
-    def add_article(self, sentences: list[GoldSentence], has_paragraphs: bool, marks: bool = True) -> None:
+    def add_article(self, sentences: list[GoldSentence], has_paragraphs: bool, marks: bool = True,
+                    style: str = "user") -> None:
         """Count one article; `marks=False` for text that already lost its apostrophes and quotes."""
         self.articles += 1
         if marks and len(self.quote_examples) < MAX_QUOTE_EXAMPLES:
@@ -88,7 +94,7 @@ class Counts:
             toks, words = sent.tokens, sent.words
             if has_paragraphs and si > 0:
                 key = para_key(sents_in_para, words_in_para, toks[0].quote_before, si == 1)
-                self.para[key][int(sent.paragraph_start)] += 1
+                self.para[style][key][int(sent.paragraph_start)] += 1
             if sent.paragraph_start:
                 sents_in_para = words_in_para = 0
             sents_in_para += 1
@@ -123,8 +129,9 @@ class Counts:
     def merge(self, other: "Counts") -> None:
         for name in ("forms", "initial", "left", "right", "join", "pair", "trail", "trail_bi", "s_bigram", "word"):
             getattr(self, name).update(getattr(other, name))
-        for k, c in other.para.items():
-            self.para[k].update(c)
+        for style, table in other.para.items():
+            for k, c in table.items():
+                self.para[style][k].update(c)
         self.quote_examples.extend(other.quote_examples)
         self.articles += other.articles
         self.words += other.words
