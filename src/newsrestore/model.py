@@ -30,6 +30,9 @@ class Model:
         self.right: dict[str, dict[str, int]] = data["right"]
         self.shape_prior: float = data["shape"]["prior"]
         self.shape_llr: dict[str, float] = data["shape"]["llr"]
+        upper = data.get("shape_upper", {"prior": -30.0, "llr": {}})
+        self.upper_prior: float = upper["prior"]
+        self.upper_llr: dict[str, float] = upper["llr"]
         apos = data["apos"]
         self.apos_pairs: dict[str, list[int]] = apos["pairs"]
         self.apos_suffix: dict[str, list[int]] = apos["suffix"]

@@ -34,7 +34,17 @@ def _capitalize(form: str) -> str:
     return form
 
 
+def _upper_prob(model: Model, w: str) -> float:
+    """For an unknown capitalised word: an acronym (`RDIF`) rather than a name (`Rosneft`)?"""
+    if len(w) < 2 or not w.isalpha():
+        return 0.0
+    score = model.upper_prior + sum(model.upper_llr.get(f, 0.0) for f in shape_features(w))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
 def _title(w: str) -> str:
+    if w.startswith("mc") and len(w) > 4 and w.isalpha():
+        return "Mc" + w[2:].capitalize()              # McCausland, McGregor
     return "-".join(p[:1].upper() + p[1:] for p in w.split("-")) if "-" in w else _capitalize(w)
 
 
@@ -125,19 +135,23 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
         next_cap = bool(nxt) and nxt.out[:1].isupper()
         p = _shape_prob(model, tok.text, prev_cap, next_cap)
         if i == first:
-            tok.change(_capitalize(tok.text), STAGE, "sentence start", 0.99)
+            acronym = p >= 0.5 and _upper_prob(model, tok.text) >= 0.5
+            tok.change(tok.text.upper() if acronym else _capitalize(tok.text), STAGE,
+                       "sentence start" + (", an unknown word spelt like an acronym" if acronym else ""), 0.99)
         else:
             unknown[tok.text].append((tok, p))
 
 
-def _resolve_unknown(unknown: dict[str, list[tuple[Token, float]]]) -> None:
+def _resolve_unknown(model: Model, unknown: dict[str, list[tuple[Token, float]]]) -> None:
     """One decision per unknown word per document: names are written one way throughout."""
     for w, occurrences in unknown.items():
         p = sum(q for _, q in occurrences) / len(occurrences)
         cap = p >= 0.5
-        form = _title(w) if cap else w
+        upper = cap and _upper_prob(model, w) >= 0.5
+        form = w.upper() if upper else _title(w) if cap else w
         conf = p if cap else 1 - p
-        reason = (f'unknown word; its spelling and neighbours suggest a name ({p:.0%}'
+        what = "an acronym" if upper else "a name"
+        reason = (f'unknown word; its spelling and neighbours suggest {what} ({p:.0%}'
                   f'{", over " + str(len(occurrences)) + " uses" if len(occurrences) > 1 else ""})')
         for tok, _ in occurrences:
             tok.change(form, STAGE, reason, conf)
@@ -147,5 +161,5 @@ def apply(doc: Document, model: Model) -> Document:
     unknown: dict[str, list[tuple[Token, float]]] = defaultdict(list)
     for sent in doc.all_sentences():
         _case_sentence(model, sent, unknown)
-    _resolve_unknown(unknown)
+    _resolve_unknown(model, unknown)
     return doc

@@ -39,14 +39,33 @@ def _plausible(form: str, k: int, n: int) -> bool:
     return form == form.lower() or form == form[:1].upper() + form[1:].lower() or share >= 0.02
 
 
+_VOWELS = frozenset("aeiouy")
+
+
 def shape_features(w: str) -> list[str]:
-    """Character features for words the lexicon has never seen (mostly names)."""
-    feats = [f"s3:{w[-3:]}", f"s2:{w[-2:]}", f"p2:{w[:2]}", f"p3:{w[:3]}", f"len:{min(len(w), 12)}"]
+    """Character features for words never seen (mostly names, some acronyms: `rdif`, `ixis`)."""
+    pattern = "".join("v" if c in _VOWELS else "c" for c in w[:4])
+    feats = [f"s3:{w[-3:]}", f"s2:{w[-2:]}", f"p2:{w[:2]}", f"p3:{w[:3]}", f"len:{min(len(w), 12)}",
+             f"cv:{pattern}"]
     if "-" in w:
         feats.append("hy")
     if any(c.isdigit() for c in w):
         feats.append("digit")
+    if not _VOWELS.intersection(w):
+        feats.append("novowel")
     return feats
+
+
+def _naive_bayes(yes: Counter, no: Counter) -> dict:
+    """Prior and per-feature log-likelihood ratios of `yes` over `no` (add-one smoothing)."""
+    yes_n, no_n = yes["__total__"], no["__total__"]
+    vocab = len(set(yes) | set(no))
+    llr = {}
+    for feat in set(yes) | set(no):
+        if feat == "__total__" or yes[feat] + no[feat] < 5:
+            continue
+        llr[feat] = round(math.log((yes[feat] + 1) / (yes_n + vocab)) - math.log((no[feat] + 1) / (no_n + vocab)), 3)
+    return {"prior": round(math.log((yes_n + 1) / (no_n + 1)), 3), "llr": llr}
 
 
 _MARKS_LOST_RE = re.compile(r"[a-z] (?:s|t|re|ve|ll) [a-z]")
@@ -102,14 +121,19 @@ def _context_tables(counter: Counter, ambiguous: dict[str, Counter], left: bool)
 def build_model(counts: Counts) -> dict:
     by_lower = _group(counts.forms, lambda f: (f.lower(), f))
     lexicon, ambiguous = {}, {}
-    shape = {"cap": Counter(), "low": Counter()}
+    shape = {"cap": Counter(), "low": Counter(), "upper": Counter(), "title": Counter()}
     for low, dist in by_lower.items():
         n = sum(dist.values())
         form, c = dist.most_common(1)[0]
         if n <= 3 and low.isalpha():
             label = "cap" if form[0].isupper() else "low"
-            shape[label].update(shape_features(low))
+            feats = shape_features(low)
+            shape[label].update(feats)
             shape[label]["__total__"] += 1
+            if label == "cap" and len(low) >= 2:
+                kind = "upper" if form.isupper() else "title"
+                shape[kind].update(feats)
+                shape[kind]["__total__"] += 1
         if n < MIN_WORD_COUNT:
             continue
         lexicon[low] = [form, round(c / n, 4), n]
@@ -117,14 +141,6 @@ def build_model(counts: Counts) -> dict:
             kept = Counter({f: k for f, k in dist.items() if _plausible(f, k, n)})
             if len(kept) > 1:
                 ambiguous[low] = kept
-    cap_n, low_n = shape["cap"]["__total__"], shape["low"]["__total__"]
-    vocab = len(set(shape["cap"]) | set(shape["low"]))
-    shape_llr = {}
-    for feat in set(shape["cap"]) | set(shape["low"]):
-        if feat == "__total__" or shape["cap"][feat] + shape["low"][feat] < 5:
-            continue
-        shape_llr[feat] = round(math.log((shape["cap"][feat] + 1) / (cap_n + vocab))
-                                - math.log((shape["low"][feat] + 1) / (low_n + vocab)), 3)
     suffix, prefix = Counter(), Counter()
     join_pairs = {}
     for (a, b), n in counts.pair.items():
@@ -147,7 +163,8 @@ def build_model(counts: Counts) -> dict:
         "ambiguous": {k: dict(v) for k, v in ambiguous.items()},
         "left": _context_tables(counts.left, ambiguous, left=True),
         "right": _context_tables(counts.right, ambiguous, left=False),
-        "shape": {"prior": round(math.log((cap_n + 1) / (low_n + 1)), 3), "llr": shape_llr},
+        "shape": _naive_bayes(shape["cap"], shape["low"]),
+        "shape_upper": _naive_bayes(shape["upper"], shape["title"]),
         "apos": {
             "pairs": join_pairs,
             "suffix": {b: [suffix[b + "\tj"], suffix[b + "\tn"]] for b in APOS_SUFFIXES},
