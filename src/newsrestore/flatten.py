@@ -23,7 +23,7 @@ PROFILES = ("stripped", "ptb", "lower")
 
 
 @lru_cache(maxsize=1)
-def _moses():
+def moses_tokenizer():
     from sacremoses import MosesTokenizer
 
     class _Tokenizer(MosesTokenizer):
@@ -50,7 +50,7 @@ def _treebank():
 def tokenize(sentence: str, profile: str) -> list[str]:
     """Tokens of one (already folded) sentence, cased as given."""
     if profile == "stripped":
-        return _moses().tokenize(sentence, escape=False)
+        return moses_tokenizer().tokenize(sentence, escape=False)
     if profile == "ptb":
         return _treebank().tokenize(sentence)
     if profile == "lower":

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..document import Document, Token
 from ..model import Model
 from ..quotemodel import OPENING, attribution_comma, colon_index, decode
-from .truecase import _capitalize
+from .truecase import capitalize_first
 
 STAGE = "quotes"
 #: Line ends that mean the splitter cut mid-sentence.
@@ -70,7 +70,7 @@ def _apply_label(toks: list[Token], label: str, conf: float) -> None:
         if ci is None:
             return
         first = toks[ci + 1]
-        first.change(_capitalize(first.out), STAGE, "quotes: a quotation starts with a capital", first.conf)
+        first.change(capitalize_first(first.out), STAGE, "quotes: a quotation starts with a capital", first.conf)
         _mark(first, "pre", label, conf)
         if label == "colon":
             _mark(toks[last], "post", label, conf)

@@ -94,8 +94,8 @@ _NUMBER_OR_ACRONYM = re.compile(r"\d+(?:[.,]\d+)+|(?:[a-z]\.){2,}|[a-z]+(?:\.[a-
 
 @lru_cache(maxsize=1)
 def _prefixes() -> frozenset[str]:
-    from ..flatten import _moses
-    return frozenset(p.lower() for p in _moses().NONBREAKING_PREFIXES)
+    from ..flatten import moses_tokenizer
+    return frozenset(p.lower() for p in moses_tokenizer().NONBREAKING_PREFIXES)
 
 
 def needs_check(sent: Sentence, profile: str) -> bool:

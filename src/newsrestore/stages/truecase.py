@@ -25,7 +25,7 @@ def _is_word(tok: str) -> bool:
     return any(c.isalpha() for c in tok)
 
 
-def _capitalize(form: str) -> str:
+def capitalize_first(form: str) -> str:
     if form[:1].isupper() or (form[:1].islower() and any(c.isupper() for c in form[1:])):
         return form                     # already capitalised, or iPhone / eBay style
     for i, c in enumerate(form):
@@ -45,7 +45,7 @@ def _upper_prob(model: Model, w: str) -> float:
 def _title(w: str) -> str:
     if w.startswith("mc") and len(w) > 4 and w.isalpha():
         return "Mc" + w[2:].capitalize()              # McCausland, McGregor
-    return "-".join(p[:1].upper() + p[1:] for p in w.split("-")) if "-" in w else _capitalize(w)
+    return "-".join(p[:1].upper() + p[1:] for p in w.split("-")) if "-" in w else capitalize_first(w)
 
 
 def _contextual(model: Model, w: str, prev: str, nxt: str, entry: list) -> tuple[str, float, str]:
@@ -124,7 +124,7 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
             continue
         form, conf, reason = known
         if i == first:
-            cap = _capitalize(form)
+            cap = capitalize_first(form)
             if cap != form:
                 form, reason, conf = cap, "sentence start", max(conf, 0.99)
         tok.change(form, STAGE, reason, conf)
@@ -136,7 +136,7 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
         p = _shape_prob(model, tok.text, prev_cap, next_cap)
         if i == first:
             acronym = p >= 0.5 and _upper_prob(model, tok.text) >= 0.5
-            tok.change(tok.text.upper() if acronym else _capitalize(tok.text), STAGE,
+            tok.change(tok.text.upper() if acronym else capitalize_first(tok.text), STAGE,
                        "sentence start" + (", an unknown word spelt like an acronym" if acronym else ""), 0.99)
         else:
             unknown[tok.text].append((tok, p))
