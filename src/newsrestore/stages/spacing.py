@@ -14,6 +14,7 @@ from ..document import Document, Sentence
 from ..flatten import fold, tokenize
 from ..sentences import sentence_spans
 
+STAGE = "spacing"
 NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "''", "'s", "n't", "'re",
                              "'ve", "'ll", "'m", "'d", "'"})
 NO_SPACE_AFTER = frozenset({"(", "[", "{", "``", "#"})
@@ -93,9 +94,24 @@ _NUMBER_OR_ACRONYM = re.compile(r"\d+(?:[.,]\d+)+|(?:[a-z]\.){2,}|[a-z]+(?:\.[a-
 
 
 @lru_cache(maxsize=1)
-def _prefixes() -> frozenset[str]:
+def _prefix_forms() -> dict[str, str]:
+    """Moses's abbreviations that keep their period (`Jan`, `MM`), by lowercase form."""
     from ..flatten import moses_tokenizer
-    return frozenset(p.lower() for p in moses_tokenizer().NONBREAKING_PREFIXES)
+    return {p.lower(): p for p in moses_tokenizer().NONBREAKING_PREFIXES}
+
+
+def _prefixes() -> frozenset[str]:
+    return frozenset(_prefix_forms())
+
+
+def _abbreviation_case(sent: Sentence) -> None:
+    """Write a period-final abbreviation in the case Moses knows it by (`MM.`, not `mm.`),
+    the only case in which flattening keeps its period attached, as the input had it."""
+    forms = _prefix_forms()
+    for tok in sent.tokens:
+        form = forms.get(tok.text[:-1]) if tok.text.endswith(".") and len(tok.text) > 1 else None
+        if form is not None and tok.out != form + ".":
+            tok.change(form + ".", STAGE, f'written "{form}." so flattening keeps its period, as the input did', 0.6)
 
 
 def needs_check(sent: Sentence, profile: str) -> bool:
@@ -148,6 +164,8 @@ def apply(doc: Document, check: bool = True) -> Document:
             _minimal_spacing(sent)
             if not verify(sent, doc.profile):
                 _undo_constraints(doc, sent)
+            if not verify(sent, doc.profile):
+                _abbreviation_case(sent)
             if not verify(sent, doc.profile):
                 for tok in sent.tokens:
                     tok.conf = min(tok.conf, 0.5)
