@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from functools import lru_cache
 
 from ..document import Document, Sentence, Token
 from ..model import Model
@@ -78,8 +79,11 @@ def _shape_prob(model: Model, w: str, prev_cap: bool, next_cap: bool) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
+@lru_cache(maxsize=200_000)
 def case_known(model: Model, w: str, prev: str, nxt: str) -> tuple[str, float, str] | None:
-    """Case a word the lexicon knows (or whose hyphen parts it knows)."""
+    """Case a word the lexicon knows (or whose hyphen parts it knows).
+
+    Cached: news repeats its word-in-context triples (`of the u.s.`) all the time."""
     entry = model.lexicon.get(w)
     if entry is not None:
         form, p, n = entry
