@@ -121,74 +121,70 @@ def compare(gold: str, restored: str, *, paragraphs: bool = True, tokenized: boo
             return None
         return r.starts[ri] + (len(r.words[ri]) if end else 0)
 
-    if not marks:
-        return _finish(c, gold, restored, paragraphs, tokenized, g, r, r2g, log, doc, r_off)
-    # apostrophes: restored word index -> gold word index
-    r_apos = {r2g[ri]: p for ri, p in r.apostrophes.items() if ri in r2g}
-    c.apos_fp += len(r.apostrophes) - len(r_apos)
-    for gi, p in g.apostrophes.items():
-        if gi in r_apos:
-            c.apos_tp += 1
-        else:
-            c.apos_fn += 1
-            if log is not None:
-                log.add("apos", f"missing: {_token_at(g, p)}", doc, snippet(g, p), snippet(r, r_off(gi, end=True), 0))
-    for gi, p in r_apos.items():
-        if gi not in g.apostrophes:
-            c.apos_fp += 1
-            if log is not None:
-                go = g.starts[gi] + len(g.words[gi]) if gi < len(g.words) else None
-                log.add("apos", f"spurious: {_token_at(r, p)}", doc, snippet(g, go, 0), snippet(r, p))
+    def report(kind: str):
+        """An error logger for one kind, or a no-op when nothing is logged."""
+        return (lambda label, gold_snip, restored_snip: log.add(kind, label, doc, gold_snip, restored_snip)) \
+            if log is not None else (lambda *_: None)
 
     nr, ng = len(rk), len(gk)
-    r_quotes: dict[tuple[int, str], int] = {}
-    for (b, kind), p in r.quotes.items():
-        gb = map_boundary(b, r2g, nr, ng)
-        if gb is None:
-            c.quote_fp += 1
-        else:
-            r_quotes.setdefault((gb, kind), p)
-    for key, p in g.quotes.items():
-        if key in r_quotes:
-            c.quote_tp += 1
-        else:
-            c.quote_fn += 1
-            if log is not None:
-                log.add("quote", f"missing {key[1]} quote", doc, snippet(g, p),
-                        snippet(r, r_off(key[0]) if key[0] < ng else len(r.text), 0))
-    for key, p in r_quotes.items():
-        if key not in g.quotes:
-            c.quote_fp += 1
-            if log is not None:
-                go = g.starts[key[0]] if key[0] < ng else len(g.text)
-                log.add("quote", f"spurious {key[1]} quote", doc, snippet(g, go, 0), snippet(r, p))
+    if marks:
+        # apostrophes: restored word index -> gold word index
+        r_apos = {r2g[ri]: p for ri, p in r.apostrophes.items() if ri in r2g}
+        c.apos_fp += len(r.apostrophes) - len(r_apos)
+        add = report("apos")
+        tp, fn, fp = _match(
+            g.apostrophes, r_apos,
+            lambda gi, p: add(f"missing: {_token_at(g, p)}", snippet(g, p), snippet(r, r_off(gi, end=True), 0)),
+            lambda gi, p: add(f"spurious: {_token_at(r, p)}",
+                              snippet(g, g.starts[gi] + len(g.words[gi]) if gi < ng else None, 0), snippet(r, p)))
+        c.apos_tp, c.apos_fn, c.apos_fp = c.apos_tp + tp, c.apos_fn + fn, c.apos_fp + fp
 
-    return _finish(c, gold, restored, paragraphs, tokenized, g, r, r2g, log, doc, r_off)
+        r_quotes: dict[tuple[int, str], int] = {}
+        for (b, kind), p in r.quotes.items():
+            gb = map_boundary(b, r2g, nr, ng)
+            if gb is None:
+                c.quote_fp += 1
+            else:
+                r_quotes.setdefault((gb, kind), p)
+        add = report("quote")
+        tp, fn, fp = _match(
+            g.quotes, r_quotes,
+            lambda key, p: add(f"missing {key[1]} quote", snippet(g, p),
+                               snippet(r, r_off(key[0]) if key[0] < ng else len(r.text), 0)),
+            lambda key, p: add(f"spurious {key[1]} quote",
+                               snippet(g, g.starts[key[0]] if key[0] < ng else len(g.text), 0), snippet(r, p)))
+        c.quote_tp, c.quote_fn, c.quote_fp = c.quote_tp + tp, c.quote_fn + fn, c.quote_fp + fp
 
-
-def _finish(c: Counts, gold: str, restored: str, paragraphs: bool, tokenized: bool, g: Marks, r: Marks,
-            r2g: dict[int, int], log: ErrorLog | None, doc: str, r_off) -> Counts:
-    """Paragraph breaks and character errors, scored for every article."""
     if paragraphs:
         c.para_articles = 1
         r_paras = {r2g[ri]: p for ri, p in r.paragraphs.items() if ri in r2g}
         c.para_fp += len(r.paragraphs) - len(r_paras)
-        for gi, p in g.paragraphs.items():
-            if gi in r_paras:
-                c.para_tp += 1
-            else:
-                c.para_fn += 1
-                if log is not None:
-                    log.add("para", "missing break", doc, snippet(g, p, len(g.words[gi])),
-                            snippet(r, r_off(gi), len(g.words[gi])))
-        for gi, p in r_paras.items():
-            if gi not in g.paragraphs:
-                c.para_fp += 1
-                if log is not None:
-                    log.add("para", "spurious break", doc, snippet(g, g.starts[gi], len(g.words[gi])),
-                            snippet(r, p, len(g.words[gi])))
+        add = report("para")
+        tp, fn, fp = _match(
+            g.paragraphs, r_paras,
+            lambda gi, p: add("missing break", snippet(g, p, len(g.words[gi])),
+                              snippet(r, r_off(gi), len(g.words[gi]))),
+            lambda gi, p: add("spurious break", snippet(g, g.starts[gi], len(g.words[gi])),
+                              snippet(r, p, len(g.words[gi]))))
+        c.para_tp, c.para_fn, c.para_fp = c.para_tp + tp, c.para_fn + fn, c.para_fp + fp
 
     gn = normalize_for_cer(gold, paragraphs, tokenized)
     c.cer_chars = len(gn)
     c.cer_errors = char_errors(normalize_for_cer(restored, paragraphs, tokenized), gn)
     return c
+
+
+def _match(gold: dict, restored: dict, missing, spurious) -> tuple[int, int, int]:
+    """Hits, misses and false alarms between two position maps, each error reported."""
+    tp = fn = fp = 0
+    for key, p in gold.items():
+        if key in restored:
+            tp += 1
+        else:
+            fn += 1
+            missing(key, p)
+    for key, p in restored.items():
+        if key not in gold:
+            fp += 1
+            spurious(key, p)
+    return tp, fn, fp
