@@ -5,6 +5,7 @@ import json
 import re
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -51,30 +52,26 @@ def restore_batch(inputs: list[str], cols: Columns, opts: Options, output: str |
         errors_path = str(output).rstrip("/") + ".errors.jsonl"
     failures: list[dict] = []
     used: set[str] = set()
-    out_ctx = atomic_writer(output) if (output and output != "-" and not to_dir) else None
-    sink = out_ctx.__enter__() if out_ctx else (None if to_dir else sys.stdout)
-    ok = False
-    try:
-        with _progress(None, "restoring") as bar:
-            for outcome in run(iter_records(inputs, cols), opts, jobs):
-                bar.update(1)
-                rec = outcome.record
-                if outcome.error:
-                    failures.append({"id": rec.id, "source": rec.source, "error": outcome.error})
-                    click.echo(f"failed: {outcome.error}", err=True)
-                    continue
-                if to_dir:
-                    name = safe_name(rec.id)
-                    while name in used:
-                        name += "_"
-                    used.add(name)
-                    write_text(Path(output) / (name + _EXT[opts.fmt]), outcome.output)
-                else:
-                    sink.write(json.dumps(outcome.output, ensure_ascii=False) + "\n")
-        ok = True
-    finally:
-        if out_ctx:
-            out_ctx.__exit__(*((None, None, None) if ok else sys.exc_info()))
+    with ExitStack() as stack:
+        sink = sys.stdout
+        if not to_dir and output and output != "-":
+            sink = stack.enter_context(atomic_writer(output))     # renamed into place only on success
+        bar = stack.enter_context(_progress(None, "restoring"))
+        for outcome in run(iter_records(inputs, cols), opts, jobs):
+            bar.update(1)
+            rec = outcome.record
+            if outcome.error:
+                failures.append({"id": rec.id, "source": rec.source, "error": outcome.error})
+                click.echo(f"failed: {outcome.error}", err=True)
+                continue
+            if to_dir:
+                name = safe_name(rec.id)
+                while name in used:
+                    name += "_"
+                used.add(name)
+                write_text(Path(output) / (name + _EXT[opts.fmt]), outcome.output)
+            else:
+                sink.write(json.dumps(outcome.output, ensure_ascii=False) + "\n")
     if errors_path and (failures or Path(errors_path).exists()):
         with atomic_writer(errors_path) as f:
             for row in failures:

@@ -59,8 +59,7 @@ def tokenize(sentence: str, profile: str) -> list[str]:
 
 
 def fold(text: str, profile: str) -> str:
-    text = fold_ascii(strip_quotes(text) if profile == "stripped" else straighten_quotes(text))
-    return text
+    return fold_ascii(strip_quotes(text) if profile == "stripped" else straighten_quotes(text))
 
 
 @dataclass

@@ -10,10 +10,6 @@ from .parse import parse
 from .render import FORMATS, header_text, paragraph_texts, render, render_json, render_text, title_text
 from .stages import apostrophes, constraints, dateline, paragraphs, quotes, spacing, truecase, typography
 
-#: Stage names in the order they run (for `--help` and the JSON `stage` field).
-STAGES = ("dateline", "truecase", "apostrophes", "quotes", "constraints", "spacing", "paragraphs", "typography")
-
-
 def run_stages(doc: Document, model: Model, quotes_style: str = "curly") -> Document:
     dateline.apply(doc)
     truecase.apply(doc, model)

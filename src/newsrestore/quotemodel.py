@@ -109,11 +109,6 @@ def _normalise(raw: dict[str, float]) -> dict[str, float]:
     return {lab: v - z for lab, v in raw.items()}
 
 
-def scores(weights: dict[str, dict[str, float]], feats: list[str], labels: tuple[str, ...]) -> dict[str, float]:
-    """Log-probabilities of the allowed labels."""
-    return _normalise({lab: sum(weights.get(lab, {}).get(f, 0.0) for f in feats) for lab in labels})
-
-
 def decode(weights: dict[str, dict[str, float]], sentences: list[tuple[list[str], list[str]]]) -> list[tuple[str, float]]:
     """Best label sequence (with each label's probability), by Viterbi over the label lattice."""
     if not sentences:

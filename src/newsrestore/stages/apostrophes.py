@@ -13,7 +13,6 @@ from ..model import Model
 from ..train.counts import APOS_SUFFIXES
 
 STAGE = "apostrophes"
-_SUFFIXES = APOS_SUFFIXES
 _PRONOUNS = frozenset("i you we they he she it who what that there here where how when why let".split())
 _SUFFIX_HOSTS = {"re": _PRONOUNS, "ve": _PRONOUNS | {"could", "would", "should", "might", "must"},
                  "ll": _PRONOUNS, "m": {"i"}, "d": _PRONOUNS}
@@ -28,7 +27,7 @@ def _ratio(counts: list[int] | None, prior: float = 0.5) -> float | None:
 
 def join_probability(model: Model, a: str, b: str) -> float:
     """How likely an apostrophe stood between tokens a and b."""
-    if not (b in _SUFFIXES or len(a) <= 2) or not (a[-1:].isalnum() and b[:1].isalnum()):
+    if not (b in APOS_SUFFIXES or len(a) <= 2) or not (a[-1:].isalnum() and b[:1].isalnum()):
         return 0.0                  # training only counted pairs like these (see train/counts.py)
     pair = model.apos_pairs.get(f"{a}\t{b}")
     if pair is not None and pair[1] >= 3:

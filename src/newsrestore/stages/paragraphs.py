@@ -14,20 +14,17 @@ from ..flatten import fold
 from ..model import Model
 from ..sentences import splits_between
 from ..train.counts import para_key
+from .spacing import render_tokens
 
 
 #: A sentence ending in `u.s.` or `jan.` was cut by the naive splitter, not by the writer.
 _FULL_STOPS = frozenset({".", "?", "!", "''", '"', "``", ")", "...", ":"})
 
 
-def _edge(tokens) -> str:
-    return "".join(t.rendered + (" " if t.space_after else "") for t in tokens)
-
-
 def _boundary_survives(prev: Sentence, nxt: Sentence, profile: str) -> bool:
     """Whether flattening would still cut between these two sentences if they share a paragraph."""
-    left = fold(_edge(prev.tokens[-3:]), profile).rstrip()
-    right = fold(_edge(nxt.tokens[:3]), profile).lstrip()
+    left = fold(render_tokens(prev.tokens[-3:], ptb_marks=True), profile).rstrip()
+    right = fold(render_tokens(nxt.tokens[:3], ptb_marks=True), profile).lstrip()
     return splits_between(left, right)
 
 

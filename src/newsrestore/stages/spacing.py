@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import Document, Sentence
+from ..document import Document, Sentence, Token
 from ..flatten import fold, tokenize
 from ..sentences import sentence_spans
 
@@ -55,27 +55,23 @@ def _space_sentence(sent: Sentence, profile: str) -> None:
         toks[-2].space_after = False
 
 
-def render_sentence(sent: Sentence) -> str:
+def render_tokens(tokens: list[Token], ptb_marks: bool = False) -> str:
+    """Tokens as text with their spacing; `ptb_marks` writes `` and '' as the quotation marks
+    typography will make of them (what flattening will see)."""
     parts = []
-    for tok in sent.tokens:
-        parts.append(tok.rendered)
+    for tok in tokens:
+        parts.append('"' if ptb_marks and tok.text in ("``", "''") else tok.rendered)
         if tok.space_after:
             parts.append(" ")
     return "".join(parts).rstrip()
+
+
+def render_sentence(sent: Sentence) -> str:
+    return render_tokens(sent.tokens)
 
 
 def _normal(tokens: list[str]) -> list[str]:
     return ['"' if t in ("``", "''") else t for t in tokens]
-
-
-def _render_for_check(sent: Sentence) -> str:
-    """The sentence as typography will write it: PTB quote tokens become quotation marks."""
-    parts = []
-    for tok in sent.tokens:
-        parts.append('"' if tok.text in ("``", "''") else tok.rendered)
-        if tok.space_after:
-            parts.append(" ")
-    return "".join(parts).rstrip()
 
 
 def _minimal_spacing(sent: Sentence) -> None:
@@ -140,7 +136,7 @@ def needs_check(sent: Sentence, profile: str) -> bool:
 
 def verify(sent: Sentence, profile: str, retokenize: bool = True) -> bool:
     """Whether the rendered sentence flattens back to exactly its input tokens."""
-    text = fold(_render_for_check(sent), profile)
+    text = fold(render_tokens(sent.tokens, ptb_marks=True), profile)
     if len(sentence_spans(text)) > 1:
         return False            # flattening would cut this line in two: `(U.S.) 3-6` -> `(U.S. ) 3-6`
     if not retokenize:

@@ -16,14 +16,10 @@ from functools import lru_cache
 from ..document import Document, Sentence, Token
 from ..model import Model
 from ..train.build import shape_features
-from ..train.counts import left_key
+from ..train.counts import is_word, left_key
 
 STAGE = "truecase"
 LEFT_WEIGHT = RIGHT_WEIGHT = 1.0   # naive-Bayes weights of the two context tables (0.6 on the right changed nothing)
-
-
-def _is_word(tok: str) -> bool:
-    return any(c.isalpha() for c in tok)
 
 
 def capitalize_first(form: str) -> str:
@@ -100,7 +96,7 @@ def case_known(model: Model, w: str, prev: str, nxt: str) -> tuple[str, float, s
     if "-" in w:
         parts = w.split("-")
         known = [model.lexicon.get(p) for p in parts]
-        if all(k is not None or not _is_word(p) for k, p in zip(known, parts)):
+        if all(k is not None or not is_word(p) for k, p in zip(known, parts)):
             forms = [k[0] if k is not None else p for k, p in zip(known, parts)]
             conf = min((k[1] for k in known if k is not None), default=1.0)
             form = "-".join(forms)
@@ -116,7 +112,7 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
     pending: list[int] = []
     for i, tok in enumerate(toks):
         w = tok.text
-        if not _is_word(w) or w != w.lower() or w[0] == "'" or w == "n't":
+        if not is_word(w) or w != w.lower() or w[0] == "'" or w == "n't":
             continue            # punctuation, already cased, or a PTB clitic ('s, n't)
         prev = left_key(toks[i - 1].out, i - 1 == first) if i else "<s>"
         nxt = words[i + 1] if i + 1 < len(toks) else "</s>"
