@@ -16,6 +16,8 @@ from .errors import NewsRestoreError
 
 MODEL_DIR = Path(__file__).parent / "models"
 DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
+#: Version 2: quotations are tagged per token (`quotes` = {"weights", "open_bias"}).
+MODEL_VERSION = 2
 
 
 class Model:
@@ -58,6 +60,7 @@ def _load(path: str) -> Model:
             data = json.load(f)
     except (OSError, ValueError, EOFError) as exc:
         raise NewsRestoreError(f"cannot read the model file {p}: {exc}") from None
-    if data.get("version") != 1:
-        raise NewsRestoreError(f"model file {p} has version {data.get('version')}, this newsrestore reads version 1")
+    if data.get("version") != MODEL_VERSION:
+        raise NewsRestoreError(f"model file {p} has version {data.get('version')}, this newsrestore reads "
+                               f"version {MODEL_VERSION} (rebuild it with `newsrestore train`)")
     return Model(data, p)

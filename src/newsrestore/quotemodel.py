@@ -1,21 +1,23 @@
-"""Which sentences carry direct speech: labels, features and decoding.
+"""Where direct speech runs: a two-state tagger over every token of an article.
 
-Flattening removed every quotation mark, but how a quotation sits in a
-sentence survives: an attribution after a comma (`, he said .`), a colon after
-a speech verb, first-person words, a question.  Each sentence gets one label
-saying where its marks go; the labels form a small state machine (a quotation
-opened in one sentence must be continued or closed in the next), decoded with
-Viterbi over a maximum-entropy model trained on real news (train/quotes.py).
+Flattening removed every quotation mark, but how a quotation sits in the text
+survives: an attribution after a comma (`, he said .`), a colon after a speech
+verb, first-person words, a phrase after `called` or `so-called`.  Each token
+is either inside a quotation or outside one; a mark opens where the state goes
+from outside to inside and closes where it goes back, so one model covers
+whole-sentence quotations, quotations running over several sentences and
+partial quotations inside a sentence (`called himself a “fiscal conservative”`).
+
+Two logistic models, trained on real news, give the probability of a mark
+before each token: of one opening when outside a quotation, of one closing
+when inside (every feature carries those two weights).  Together they are a
+two-state Markov model over the article: decoding is Viterbi, and the
+confidence of a mark is its marginal probability by forward-backward.
 """
 from __future__ import annotations
 
 import math
-
-OUT_LABELS = ("none", "attrib", "full", "open", "colon", "colon_open")
-IN_LABELS = ("cont", "cont_attrib", "cont_close")
-LABELS = OUT_LABELS + IN_LABELS
-#: Labels after which the next sentence is inside a quotation.
-OPENING = frozenset({"open", "colon_open", "cont"})
+from typing import Sequence
 
 SPEECH_VERBS = frozenset(
     "said says say told tells added adds asked asks wrote writes tweeted tweets stated states explained "
@@ -25,15 +27,20 @@ SPEECH_VERBS = frozenset(
 _FIRST_PERSON = frozenset("i we me us our my myself ourselves".split())
 _SECOND_PERSON = frozenset("you your yourself".split())
 _CONTRACTIONS = frozenset("t re ve ll m".split())
+#: Direct speech keeps the speaker's tense and person; reported speech shifts them back.
+_PRESENT = frozenset("will is are am has have can do does don shall".split())
+_SHIFTED = frozenset("would was were had could".split())
+_THIRD_PERSON = frozenset("he she they his her their them".split())
 _END_PUNCT = frozenset({".", "?", "!", "...", ";"})
+#: Line ends that mean the splitter cut mid-sentence (`... on jan.` / `6 and 7 , ...`).
+FULL_STOPS = frozenset({".", "?", "!", "...", ":", ";"})
 _PREP = frozenset("on in at to during after before when while via by of from with".split())
+END = "</a>"        # the position after the last token: a quotation still open closes there
+
+Weights = dict[str, Sequence[float]]
 
 
-def allowed(prev_label: str | None) -> tuple[str, ...]:
-    return IN_LABELS if prev_label in OPENING else OUT_LABELS
-
-
-def attribution_comma(words: list[str]) -> int | None:
+def attribution_comma(words: Sequence[str]) -> int | None:
     """The comma that ends a quotation followed by `he said` / `said Meadows, who ...`."""
     n = len(words)
     end = n - 1 if words and words[-1] in _END_PUNCT else n
@@ -51,80 +58,167 @@ def attribution_comma(words: list[str]) -> int | None:
     return None
 
 
-def colon_index(words: list[str]) -> int | None:
+def colon_index(words: Sequence[str]) -> int | None:
     for i, w in enumerate(words[:-2]):
         if w == ":" and any(x in SPEECH_VERBS for x in words[max(0, i - 6):i]):
             return i
     return None
 
 
-def sentence_features(words: list[str], cased: list[str]) -> tuple[list[str], list[str]]:
-    """Sparse binary features of one sentence (lowercase words and their cased forms): those that
-    stand alone, and the names of those conjoined with the previous sentence's label."""
-    n = len(words)
-    c = attribution_comma(words)
-    colon = colon_index(words)
-    part = words[:c] if c is not None else words
-    feats = ["bias", f"first={words[0]}", f"len={min(n // 8, 6)}", f"end={words[-1]}"]
-    conj = ["prev"]
-    if c is not None:
-        tail = words[c + 1:]
-        verb = next((w for w in tail if w in SPEECH_VERBS), "?")
-        speaker = tail[0] if tail[0] not in SPEECH_VERBS else tail[1] if len(tail) > 1 else "?"
-        cap = cased[c + 1][:1].isupper() if c + 1 < len(cased) else False
-        feats += ["attrib", f"verb={verb}", f"speaker={speaker if speaker in ('he', 'she', 'they', 'it', 'the') else 'name' if cap else 'other'}",
-                  f"attrib_len={min(len(tail), 12) // 3}", f"attrib_pos={min(c, 30) // 5}"]
-        conj.append("attrib_prev")
-    if colon is not None:
-        feats.append("colon")
-        conj.append("colon_prev")
-    fp = sum(w in _FIRST_PERSON for w in part)
-    if fp:
-        feats += ["first_person"] + (["attrib_first_person"] if c is not None else [])
-        conj.append("first_person_prev")
-    if any(w in _SECOND_PERSON for w in part):
-        feats.append("second_person")
-    if any(w in _CONTRACTIONS for w in part):
-        feats.append("contraction")
-    if "?" in part:
-        feats.append("question")
-    if "!" in part:
-        feats.append("exclaim")
+def units(lengths: Sequence[int], last_words: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) token spans of real sentences: lines the splitter cut mid-sentence are joined."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for i, n in enumerate(lengths):
+        if i and spans and last_words[i - 1] not in FULL_STOPS:
+            spans[-1] = (spans[-1][0], pos + n)
+        else:
+            spans.append((pos, pos + n))
+        pos += n
+    return spans
+
+
+def _sentence_flags(words: Sequence[str]) -> list[str]:
+    flags = [f"len{min(len(words) // 8, 5)}"]
+    if any(w in _FIRST_PERSON for w in words):
+        flags.append("fp")
+    if any(w in _SECOND_PERSON for w in words):
+        flags.append("you")
+    if any(w in _CONTRACTIONS for w in words):
+        flags.append("ctr")
+    if "?" in words:
+        flags.append("q")
+    if "!" in words:
+        flags.append("ex")
     if any(w in SPEECH_VERBS for w in words):
-        feats.append("has_verb")
-    if words[0] in ("but", "and", "so", "we", "i", "it", "this", "that", "there"):
-        feats.append(f"opener={words[0]}")
-    return feats, conj
+        flags.append("verb")
+    if any(w in _PRESENT for w in words):
+        flags.append("pres")
+    if any(w in _SHIFTED for w in words):
+        flags.append("past")
+    if any(w in _THIRD_PERSON for w in words):
+        flags.append("3p")
+    return flags
 
 
-def features(words: list[str], cased: list[str], prev_label: str | None) -> list[str]:
-    """All features of a sentence given the previous sentence's label (as training sees them)."""
-    feats, conj = sentence_features(words, cased)
-    return feats + [f"{c}={prev_label}" for c in conj]
+def features(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """Feature names for every position of an article, plus one for the end (`END`).
+
+    Position i's features speak about token i and about the boundary before it, where a mark
+    would open or close."""
+    out: list[list[str]] = []
+    prev_flags: list[str] = []
+    for a, b in spans:
+        sw = words[a:b]
+        m = b - a
+        comma = attribution_comma(sw)
+        flags = _sentence_flags(sw[:comma] if comma else sw)     # the words a quotation would hold
+        colon = colon_index(sw)
+        for j in range(m):
+            i = a + j
+            w = sw[j]
+            p = sw[j - 1] if j else "<s>"
+            p2 = sw[j - 2] if j > 1 else "<s>"
+            n = sw[j + 1] if j + 1 < m else "</s>"
+            f = ["b", "w:" + w, "p:" + p, "n:" + n, "pw:" + p + "|" + w, "wn:" + w + "|" + n,
+                 "pp:" + p2 + "|" + p, f"de:{min(m - 1 - j, 4)}"]
+            if j == 0:
+                f.append("s0")
+                f.extend("s0:" + x for x in flags)
+                f.extend("ps:" + x for x in prev_flags)
+            if comma is not None:
+                region = "ac" if j == comma else "ab" if j < comma else "aa1" if j == comma + 1 else "aa"
+                f.append(region)
+                if j == 0 or j == comma + 1:
+                    f.extend(region + ":" + x for x in flags)
+            if colon is not None and j > colon:
+                f.append("co1" if j == colon + 1 else "co")
+            c = cased[i]
+            if j and c[:1].isupper():
+                f.append("cap")
+                if not cased[i - 1][:1].isupper():
+                    f.append("cap:" + p)
+            out.append(f)
+        prev_flags = flags
+    out.append([END, "b"])
+    return out
 
 
-def _normalise(raw: dict[str, float]) -> dict[str, float]:
-    top = max(raw.values())
-    z = math.log(sum(math.exp(v - top) for v in raw.values())) + top
-    return {lab: v - z for lab, v in raw.items()}
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 1e-13
 
 
-def decode(weights: dict[str, dict[str, float]], sentences: list[tuple[list[str], list[str]]]) -> list[tuple[str, float]]:
-    """Best label sequence (with each label's probability), by Viterbi over the label lattice."""
-    if not sentences:
-        return []
-    best: dict[str | None, tuple[float, list[tuple[str, float]]]] = {None: (0.0, [])}
-    for words, cased in sentences:
-        feats, conj = sentence_features(words, cased)
-        base = {lab: sum(weights.get(lab, {}).get(f, 0.0) for f in feats) for lab in LABELS}
-        nxt: dict[str | None, tuple[float, list[tuple[str, float]]]] = {}
-        for prev, (score, path) in best.items():
-            extra = [f"{c}={prev}" for c in conj]
-            raw = {lab: base[lab] + sum(weights.get(lab, {}).get(f, 0.0) for f in extra) for lab in allowed(prev)}
-            for lab, lp in _normalise(raw).items():
-                total = score + lp
-                if lab not in nxt or total > nxt[lab][0]:
-                    nxt[lab] = (total, path + [(lab, math.exp(lp))])
-        best = nxt
-    # a quotation still open at the end of the article is allowed (it runs to the end)
-    return max(best.values(), key=lambda x: x[0])[1]
+def probabilities(weights: Weights, feats: list[list[str]]) -> list[tuple[float, float]]:
+    """P(a quotation opens before token i | outside) and P(one closes before i | inside), per
+    position; the last position (END) closes whatever is still open."""
+    get = weights.get
+    out = []
+    for f in feats[:-1]:
+        o = c = 0.0
+        for k in f:
+            v = get(k)
+            if v is not None:
+                o += v[0]
+                c += v[1]
+        out.append((_sigmoid(o), _sigmoid(c)))
+    out.append((0.0, 1.0))
+    return out
+
+
+def viterbi(probs: list[tuple[float, float]], open_bias: float = 0.0) -> list[bool]:
+    """Most probable inside/outside state of each token (the END position is outside).
+
+    Max-product in probability space, rescaled at every step so long articles never underflow.
+    `open_bias` multiplies every opening by e^bias (see train/quotes.py: fit_open_bias)."""
+    boost = math.exp(open_bias)
+    d_o, d_i = 1.0, 0.0
+    back: list[tuple[bool, bool]] = []      # (best state before O was inside, before I was inside)
+    for po, pc in probs[:-1]:
+        from_i = d_i * pc
+        o_prev_i = from_i > d_o * (1.0 - po)
+        new_o = from_i if o_prev_i else d_o * (1.0 - po)
+        opened = d_o * po * boost
+        stay = d_i * (1.0 - pc)
+        i_prev_i = stay > opened
+        new_i = stay if i_prev_i else opened
+        top = max(new_o, new_i) or 1.0
+        back.append((o_prev_i, i_prev_i))
+        d_o, d_i = new_o / top, new_i / top
+    state = d_i > d_o
+    states = [False] * len(back)
+    for k in range(len(back) - 1, -1, -1):
+        states[k] = state
+        state = back[k][1] if state else back[k][0]
+    return states
+
+
+def marginals(probs: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    """Probability of a mark opening before each token, and of one closing before each position.
+
+    Forward-backward in probability space, each vector rescaled to sum to one; every path takes
+    exactly one of the four transitions at a position, so normalising them there is exact."""
+    n = len(probs) - 1
+    fwd = [(1.0, 0.0)]
+    for po, pc in probs[:-1]:
+        a_o, a_i = fwd[-1]
+        o, i = a_o * (1.0 - po) + a_i * pc, a_o * po + a_i * (1.0 - pc)
+        z = o + i
+        fwd.append((o / z, i / z))
+    bwd = [(1.0, 1.0)] * (n + 1)                  # from each state before position k to the end
+    for k in range(n - 1, -1, -1):
+        po, pc = probs[k]
+        b_o, b_i = bwd[k + 1]
+        o, i = (1.0 - po) * b_o + po * b_i, pc * b_o + (1.0 - pc) * b_i
+        z = o + i
+        bwd[k] = (o / z, i / z)
+    opens, closes = [], []
+    for k in range(n):
+        po, pc = probs[k]
+        (a_o, a_i), (b_o, b_i) = fwd[k], bwd[k + 1]
+        oo, oi, io, ii = a_o * (1 - po) * b_o, a_o * po * b_i, a_i * pc * b_o, a_i * (1 - pc) * b_i
+        z = oo + oi + io + ii
+        opens.append(oi / z)
+        closes.append(io / z)
+    a_o, a_i = fwd[n]
+    closes.append(a_i / (a_o + a_i))
+    return opens, closes

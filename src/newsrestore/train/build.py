@@ -16,11 +16,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable
 
+from ..model import MODEL_VERSION
 from .counts import APOS_SUFFIXES, Counts
 from .gold import gold_sentences
 from .quotes import fit as fit_quotes
 
-MODEL_VERSION = 1
 MIN_WORD_COUNT = 2        # forms seen once are noise as often as signal
 AMBIGUOUS_BELOW = 0.995   # a word whose best form has a lower share keeps its full distribution
 MIN_AMBIGUOUS_COUNT = 4
@@ -174,7 +174,7 @@ def build_model(counts: Counts) -> dict:
             "trail_bi": trail_bi,
         },
         "para": paragraph_tables(counts.para),
-        "quotes": fit_quotes(counts.quote_examples),
+        "quotes": fit_quotes(counts.quote_sequences),
     }
     return compact(model)
 
@@ -205,16 +205,13 @@ def paragraph_tables(para: dict) -> dict[str, dict[str, list[int]]]:
 def compact(model: dict) -> dict:
     """Drop entries the stages would never consult or that change no decision (faster loading).
 
-    Context tables need 3 observations, apostrophe pairs 3 (as the stages require), and quotation
-    weights under 0.02 move no probability by more than a rounding error.
+    Context tables need 3 observations and apostrophe pairs 3, as the stages require.
     """
     for table in ("left", "right"):
         model[table] = {k: v for k, v in model[table].items() if sum(v.values()) >= MIN_CONTEXT_COUNT + 1}
     apos = model["apos"]
     apos["pairs"] = {k: v for k, v in apos["pairs"].items() if v[1] >= 3}
     apos["trail_bi"] = {k: v for k, v in apos["trail_bi"].items() if v[1] >= 3}
-    model["quotes"] = {lab: {f: round(w, 3) for f, w in ws.items() if abs(w) >= 0.02}
-                       for lab, ws in model["quotes"].items()}
     return model
 
 

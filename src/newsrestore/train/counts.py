@@ -12,10 +12,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .gold import GoldSentence
-from .quotes import examples as quote_examples
+from .quotes import gold_sequence
 
 PARA_MAX_SENTS = 5
-MAX_QUOTE_EXAMPLES = 150_000      # per counting worker: plenty for a few hundred weights
 PARA_WORD_BUCKETS = (15, 30, 45, 60, 80, 110)
 
 #: Tokens that, standing alone in stripped text, are usually the far side of an apostrophe.
@@ -79,7 +78,7 @@ class Counts:
     word: Counter = field(default_factory=Counter)      # lowercase token occurrences
     # style -> para_key -> {0: no break, 1: break}; a style is a corpus (an outlet's house style)
     para: dict = field(default_factory=lambda: defaultdict(_para_table))
-    quote_examples: list = field(default_factory=list)   # (features, label, allowed) per sentence
+    quote_sequences: list = field(default_factory=list)  # one gold quotation sequence per article with marks
     articles: int = 0
     words: int = 0
 
@@ -87,8 +86,10 @@ class Counts:
                     style: str = "user") -> None:
         """Count one article; `marks=False` for text that already lost its apostrophes and quotes."""
         self.articles += 1
-        if marks and len(self.quote_examples) < MAX_QUOTE_EXAMPLES:
-            self.quote_examples.extend(quote_examples(sentences))
+        if marks and sentences:
+            seq = gold_sequence(sentences)
+            if seq is not None:
+                self.quote_sequences.append(seq)
         sents_in_para = words_in_para = 0
         for si, sent in enumerate(sentences):
             toks, words = sent.tokens, sent.words
@@ -132,6 +133,6 @@ class Counts:
         for style, table in other.para.items():
             for k, c in table.items():
                 self.para[style][k].update(c)
-        self.quote_examples.extend(other.quote_examples)
+        self.quote_sequences.extend(other.quote_sequences)
         self.articles += other.articles
         self.words += other.words
