@@ -67,3 +67,25 @@ def test_gold_states_cover_partial_and_running_quotations(reuters_example):
     assert joined[start:].split(" eventually ")[1].startswith("you run out of other people s money ,")
     assert "crowley" not in inside and "meadows" not in inside
     assert states.count("1") < len(states) // 4
+
+
+def test_fast_scorer_equals_the_feature_names_it_was_trained_on(reuters_example, bbc_example):
+    from newsrestore.model import load_model
+    from newsrestore.parse import parse
+    from newsrestore.quotemodel import features, units
+    model = load_model()
+    weights = model.data["quotes"]["weights"]
+    for flat in (reuters_example["flat"], bbc_example["flat"]):
+        doc = parse(flat)
+        toks = [t for s in doc.sentences for t in s.tokens]
+        words, cased = [t.text for t in toks], [t.text.capitalize() for t in toks]
+        spans = units([len(s.tokens) for s in doc.sentences], [s.tokens[-1].text for s in doc.sentences])
+        slow = []                 # what training scores: the sum of the weights of every feature name
+        for names in features(words, cased, spans)[:-1]:
+            z = [sum(weights.get(n, (0.0, 0.0))[d] for n in names) for d in (0, 1)]
+            slow.append(tuple(1 / (1 + math.exp(-x)) for x in z))
+        slow.append((0.0, 1.0))
+        fast = model.quotes.probabilities(words, cased, spans)
+        assert len(fast) == len(words) + 1
+        assert all(math.isclose(a, b, abs_tol=1e-9) for x, y in zip(slow, fast) for a, b in zip(x, y))
+        assert any(p > 0.5 for p, _ in slow)       # the weights are really consulted

@@ -49,9 +49,11 @@ def test_spacing_around_punctuation_and_currency(reuters, bbc):
 
 
 def test_quotes_around_attributed_speech(reuters, bbc):
-    # as in the original: a quotation running over sentences, closed before its attribution
+    # as in the original: a quotation running over two sentences, closed before its attribution
+    assert ("“This is one of the least ... fiscally responsible bills we’ve ever seen passed in the history of "
+            "the House of Representatives. I think we’re going to be paying for this for many, many years to "
+            "come,” Crowley said.") in reuters.body
     assert "Eventually you run out of other people’s money,” he said." in reuters.body
-    assert "“I think we’re going to be paying for this for many, many years to come,” Crowley said." in reuters.body
     assert "“We need to do DACA clean,” she said." in reuters.body
     assert "told the Reuters news agency: “If they default, we will fight them" in bbc.body
     assert reuters.body.count("“") == reuters.body.count("”")
@@ -114,3 +116,13 @@ def test_unknown_options_are_errors():
         restore("a line .", quotes="fancy")
     with pytest.raises(ValueError, match="date"):
         restore("a line .", date="not a date at all")
+
+
+def test_paragraphs_follow_the_house_style(bbc_example):
+    from newsrestore.model import load_model
+    from newsrestore.parse import parse
+    from newsrestore.stages.paragraphs import house_style
+    assert house_style(parse(bbc_example["flat"]), load_model()) == "bbc"
+    body = restore(bbc_example["flat"]).body.split("\n\n")
+    # as in the original: a one-sentence lead, then paragraphs of several sentences
+    assert body[0].count(". ") == 0 and max(p.count(". ") + 1 for p in body[1:]) >= 3

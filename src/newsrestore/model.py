@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import NewsRestoreError
+from .quotemodel import Scorer
 
 MODEL_DIR = Path(__file__).parent / "models"
 DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
@@ -42,6 +43,9 @@ class Model:
         self.apos_trail: dict[str, list[int]] = apos["trail"]
         self.apos_trail_bi: dict[str, list[int]] = apos["trail_bi"]
         self.para: dict[str, list[int]] = data["para"]
+        quotes = data.get("quotes")
+        self.quotes: Scorer | None = Scorer(quotes["weights"]) if quotes else None
+        self.open_bias: float = quotes["open_bias"] if quotes else 0.0
 
 
 def load_model(path: str | Path | None = None) -> Model:

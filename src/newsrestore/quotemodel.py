@@ -78,54 +78,45 @@ def units(lengths: Sequence[int], last_words: Sequence[str]) -> list[tuple[int, 
     return spans
 
 
+#: Sentence flags: the words that make a sentence read like direct speech, or like reported speech.
+_FLAG_WORDS = (("fp", _FIRST_PERSON), ("you", _SECOND_PERSON), ("ctr", _CONTRACTIONS), ("q", frozenset("?")),
+               ("ex", frozenset("!")), ("verb", SPEECH_VERBS), ("pres", _PRESENT), ("past", _SHIFTED),
+               ("3p", _THIRD_PERSON))
+
+
 def _sentence_flags(words: Sequence[str]) -> list[str]:
-    flags = [f"len{min(len(words) // 8, 5)}"]
-    if any(w in _FIRST_PERSON for w in words):
-        flags.append("fp")
-    if any(w in _SECOND_PERSON for w in words):
-        flags.append("you")
-    if any(w in _CONTRACTIONS for w in words):
-        flags.append("ctr")
-    if "?" in words:
-        flags.append("q")
-    if "!" in words:
-        flags.append("ex")
-    if any(w in SPEECH_VERBS for w in words):
-        flags.append("verb")
-    if any(w in _PRESENT for w in words):
-        flags.append("pres")
-    if any(w in _SHIFTED for w in words):
-        flags.append("past")
-    if any(w in _THIRD_PERSON for w in words):
-        flags.append("3p")
-    return flags
+    present = set(words)
+    return [f"len{min(len(words) // 8, 5)}"] + [name for name, ws in _FLAG_WORDS if not ws.isdisjoint(present)]
 
 
-def features(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[list[str]]:
-    """Feature names for every position of an article, plus one for the end (`END`).
+def _context(words: Sequence[str], spans: Sequence[tuple[int, int]]):
+    """(word, previous, next, the one before previous) at every position, `<s>`/`</s>` at edges."""
+    for a, b in spans:
+        for i in range(a, b):
+            yield (words[i], words[i - 1] if i > a else "<s>", words[i + 1] if i + 1 < b else "</s>",
+                   words[i - 2] if i > a + 1 else "<s>")
 
-    Position i's features speak about token i and about the boundary before it, where a mark
-    would open or close."""
+
+def structure(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """The features of every position that are not its neighbouring words: where it sits in its
+    sentence and relative to an attribution or a colon, the sentence's flags, capitals."""
     out: list[list[str]] = []
-    prev_flags: list[str] = []
+    info = []
     for a, b in spans:
         sw = words[a:b]
-        m = b - a
         comma = attribution_comma(sw)
-        flags = _sentence_flags(sw[:comma] if comma else sw)     # the words a quotation would hold
-        colon = colon_index(sw)
+        # flags speak about the words a quotation would hold: those before an attribution
+        info.append((comma, _sentence_flags(sw[:comma] if comma else sw), colon_index(sw)))
+    for si, (a, b) in enumerate(spans):
+        m = b - a
+        comma, flags, colon = info[si]
         for j in range(m):
-            i = a + j
-            w = sw[j]
-            p = sw[j - 1] if j else "<s>"
-            p2 = sw[j - 2] if j > 1 else "<s>"
-            n = sw[j + 1] if j + 1 < m else "</s>"
-            f = ["b", "w:" + w, "p:" + p, "n:" + n, "pw:" + p + "|" + w, "wn:" + w + "|" + n,
-                 "pp:" + p2 + "|" + p, f"de:{min(m - 1 - j, 4)}"]
+            f = ["b", _DE[min(m - 1 - j, 4)]]
             if j == 0:
                 f.append("s0")
                 f.extend("s0:" + x for x in flags)
-                f.extend("ps:" + x for x in prev_flags)
+                f.extend("ps:" + x for x in (info[si - 1][1] if si else ()))
+                f.extend("ns:" + x for x in (info[si + 1][1] if si + 1 < len(info) else ("last",)))
             if comma is not None:
                 region = "ac" if j == comma else "ab" if j < comma else "aa1" if j == comma + 1 else "aa"
                 f.append(region)
@@ -133,36 +124,73 @@ def features(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[i
                     f.extend(region + ":" + x for x in flags)
             if colon is not None and j > colon:
                 f.append("co1" if j == colon + 1 else "co")
-            c = cased[i]
-            if j and c[:1].isupper():
+            if j and cased[a + j][:1].isupper():
                 f.append("cap")
-                if not cased[i - 1][:1].isupper():
-                    f.append("cap:" + p)
+                if not cased[a + j - 1][:1].isupper():
+                    f.append("cap:" + words[a + j - 1])
             out.append(f)
-        prev_flags = flags
+    return out
+
+
+_DE = tuple(f"de:{k}" for k in range(5))
+#: The word templates: (prefix, which of (w, p, n, p2) they join).
+_WORD_TEMPLATES = (("w:", (0,)), ("p:", (1,)), ("n:", (2,)), ("pw:", (1, 0)), ("wn:", (0, 2)), ("pp:", (3, 1)))
+
+
+def features(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """Feature names for every position of an article, plus one for the end (`END`).
+
+    Position i's features speak about token i and about the boundary before it, where a mark
+    would open or close: its neighbouring words (`pw:said the`) and its `structure`."""
+    out = []
+    for ctx, f in zip(_context(words, spans), structure(words, cased, spans)):
+        out.append([prefix + " ".join(ctx[k] for k in keys) for prefix, keys in _WORD_TEMPLATES] + f)
     out.append([END, "b"])
     return out
 
 
+class Scorer:
+    """The weights regrouped for fast lookup at restore time: word templates keyed by the words
+    themselves (whose hashes Python has already computed) instead of by built-up names.  Gives
+    exactly the probabilities training scores from the names `features` builds (tests check it)."""
+
+    def __init__(self, weights: Weights) -> None:
+        self.words: list[dict] = [{} for _ in _WORD_TEMPLATES]
+        self.other: dict[str, Sequence[float]] = {}
+        prefixes = {prefix: k for k, (prefix, _) in enumerate(_WORD_TEMPLATES)}
+        for name, v in weights.items():
+            head, colon, rest = name.partition(":")
+            k = prefixes.get(head + colon)
+            if k is None:
+                self.other[name] = v
+            else:
+                self.words[k][tuple(rest.split(" ")) if " " in rest else rest] = v    # tokens hold no spaces
+
+    def probabilities(self, words: Sequence[str], cased: Sequence[str],
+                      spans: Sequence[tuple[int, int]]) -> list[tuple[float, float]]:
+        """P(a quotation opens before token i | outside) and P(one closes before i | inside), per
+        position; the last position (END) closes whatever is still open."""
+        w_, p_, n_, pw_, wn_, pp_ = (d.get for d in self.words)
+        other = self.other.get
+        out = []
+        for (w, p, n, p2), f in zip(_context(words, spans), structure(words, cased, spans)):
+            o = c = 0.0
+            for v in (w_(w), p_(p), n_(n), pw_((p, w)), wn_((w, n)), pp_((p2, p))):
+                if v is not None:
+                    o += v[0]
+                    c += v[1]
+            for name in f:
+                v = other(name)
+                if v is not None:
+                    o += v[0]
+                    c += v[1]
+            out.append((_sigmoid(o), _sigmoid(c)))
+        out.append((0.0, 1.0))
+        return out
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 1e-13
-
-
-def probabilities(weights: Weights, feats: list[list[str]]) -> list[tuple[float, float]]:
-    """P(a quotation opens before token i | outside) and P(one closes before i | inside), per
-    position; the last position (END) closes whatever is still open."""
-    get = weights.get
-    out = []
-    for f in feats[:-1]:
-        o = c = 0.0
-        for k in f:
-            v = get(k)
-            if v is not None:
-                o += v[0]
-                c += v[1]
-        out.append((_sigmoid(o), _sigmoid(c)))
-    out.append((0.0, 1.0))
-    return out
 
 
 def viterbi(probs: list[tuple[float, float]], open_bias: float = 0.0) -> list[bool]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..document import Document, Token
 from ..model import Model
-from ..quotemodel import features, marginals, probabilities, units, viterbi
+from ..quotemodel import marginals, units, viterbi
 from .truecase import capitalize_first
 
 STAGE = "quotes"
@@ -28,14 +28,13 @@ def _mark(tok: Token, where: str, conf: float, reason: str) -> None:
 
 
 def apply(doc: Document, model: Model) -> Document:
-    quotes = model.data.get("quotes")
-    if doc.profile != "stripped" or not quotes or not doc.sentences:
+    if doc.profile != "stripped" or model.quotes is None or not doc.sentences:
         return doc
     toks = [t for s in doc.sentences for t in s.tokens]
     words = [t.text for t in toks]
     spans = units([len(s.tokens) for s in doc.sentences], [s.tokens[-1].text for s in doc.sentences])
-    probs = probabilities(quotes["weights"], features(words, [t.out for t in toks], spans))
-    states = viterbi(probs, quotes["open_bias"])
+    probs = model.quotes.probabilities(words, [t.out for t in toks], spans)
+    states = viterbi(probs, model.open_bias)
     if not any(states):
         return doc
     opens, closes = marginals(probs)

@@ -79,6 +79,9 @@ class Counts:
     # style -> para_key -> {0: no break, 1: break}; a style is a corpus (an outlet's house style)
     para: dict = field(default_factory=lambda: defaultdict(_para_table))
     quote_sequences: list = field(default_factory=list)  # one gold quotation sequence per article with marks
+    # style -> lowercase word -> occurrences, and style -> articles, over articles with paragraphs
+    style_words: dict = field(default_factory=lambda: defaultdict(Counter))
+    style_articles: Counter = field(default_factory=Counter)
     articles: int = 0
     words: int = 0
 
@@ -90,6 +93,11 @@ class Counts:
             seq = gold_sequence(sentences)
             if seq is not None:
                 self.quote_sequences.append(seq)
+        if has_paragraphs:
+            self.style_articles[style] += 1
+            bag = self.style_words[style]
+            for sent in sentences:
+                bag.update(sent.words)
         sents_in_para = words_in_para = 0
         for si, sent in enumerate(sentences):
             toks, words = sent.tokens, sent.words
@@ -134,5 +142,8 @@ class Counts:
             for k, c in table.items():
                 self.para[style][k].update(c)
         self.quote_sequences.extend(other.quote_sequences)
+        for style, bag in other.style_words.items():
+            self.style_words[style].update(bag)
+        self.style_articles.update(other.style_articles)
         self.articles += other.articles
         self.words += other.words

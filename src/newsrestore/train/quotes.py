@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import random
 
-from ..quotemodel import features, probabilities, units, viterbi
+from ..quotemodel import Scorer, features, units, viterbi
 from .gold import GoldSentence
 
 #: One article for training: its words (space-joined), cased forms (space-joined) and
@@ -39,13 +39,19 @@ def gold_sequence(sentences: list[GoldSentence]) -> Sequence | None:
     return " ".join(words), " ".join(cased), tuple(len(s.tokens) for s in sentences), "".join(states)
 
 
-def _unpack(seq: Sequence) -> tuple[list[list[str]], list[bool]]:
+def _article(seq: Sequence) -> tuple[list[str], list[str], list[tuple[int, int]], list[bool]]:
+    """Words, cased forms, sentence spans and gold states of one training article."""
     words, cased = seq[0].split(" "), seq[1].split(" ")
     ends, pos = [], 0
     for n in seq[2]:
         pos += n
         ends.append(words[pos - 1])
-    return features(words, cased, units(seq[2], ends)), [s == "1" for s in seq[3]]
+    return words, cased, units(seq[2], ends), [s == "1" for s in seq[3]]
+
+
+def _unpack(seq: Sequence) -> tuple[list[list[str]], list[bool]]:
+    words, cased, spans, gold = _article(seq)
+    return features(words, cased, spans), gold
 
 
 def _marks(states: list[bool]) -> list[tuple[int, str]]:
@@ -66,15 +72,16 @@ def fit(sequences: list[Sequence], epochs: int = 2, rate: float = 0.1, seed: int
     random.Random(seed).shuffle(order)
     cut = len(order) // 20
     weights = fit_weights([sequences[k] for k in order[cut:]], epochs, rate, seed, min_weight)
-    held = [_unpack(sequences[k]) for k in order[:cut]]
+    held = [_article(sequences[k]) for k in order[:cut]]
     return {"weights": weights, "open_bias": fit_open_bias(weights, held)}
 
 
-def fit_open_bias(weights: dict, held: list[tuple[list[list[str]], list[bool]]]) -> float:
+def fit_open_bias(weights: dict, held: list[tuple[list[str], list[str], list[tuple[int, int]], list[bool]]]) -> float:
     """Viterbi on locally normalised models is shy of rare events: it places a quotation only
     when one path through it beats every path without, although the marks are likely as a whole.
     A bias on opening trades that shyness for F1 of the marks, chosen on held-out articles."""
-    data = [(probabilities(weights, feats), set(_marks(gold))) for feats, gold in held]
+    scorer = Scorer(weights)
+    data = [(scorer.probabilities(words, cased, spans), set(_marks(gold))) for words, cased, spans, gold in held]
     best, best_f1 = 0.0, -1.0
     for bias in (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0):
         tp = fp = fn = 0
