@@ -209,8 +209,49 @@ def write_results(args, results: dict, train: dict, n_words: int, n_articles: in
         lines += [f"Articles a tool failed on (scored as empty output): {fails}", ""]
     for name, err in broken.items():
         lines += [f"**{name} could not run:** `{err}`", ""]
+    lines += targets_section(results.get("newsrestore"), n_words) + calibration_section(args)
     lines += ["![metrics per tool](results.png)", ""]
     (args.out / "RESULTS.md").write_text("\n".join(lines))
+
+
+#: Issue 4's accuracy targets: (case_acc, cap_f1) for Reuters (ISOT) and BBC, and for other news.
+CASE_TARGETS = {"isot_true": (99.0, 97.0), "bbc": (99.0, 97.0)}
+OTHER_CASE_TARGET = (98.5, 96.0)
+MARK_TARGETS = {"apos_f1": 98.0, "quote_f1": 90.0, "para_f1": 75.0, "words_kept": 100.0}
+
+
+def targets_section(r: dict | None, n_words: int) -> list[str]:
+    """newsrestore's figures next to issue 4's targets, each marked met or not."""
+    if r is None:
+        return []
+
+    def cell(value, target) -> str:
+        if value is None:
+            return "n/a"
+        return f"{value:.2f} {'✓' if value >= target - 1e-9 else '✗'} ({target:g})"
+    lines = ["## Targets (issue 4), newsrestore on the dev split", "",
+             "| corpus | case_acc | cap_f1 | " + " | ".join(MARK_TARGETS) + " |", "|" + "---|" * (3 + len(MARK_TARGETS))]
+    for corpus, m in sorted(r["corpora"].items()):
+        case_t, cap_t = CASE_TARGETS.get(corpus, OTHER_CASE_TARGET)
+        lines.append(f"| {corpus} | {cell(m['case_acc'], case_t)} | {cell(m['cap_f1'], cap_t)} | "
+                     + " | ".join(cell(m.get(k), t) for k, t in MARK_TARGETS.items()) + " |")
+    speed = n_words / r["one_core"] if r["one_core"] else 0.0
+    lines += ["", f"Speed {speed:,.0f} gold words/s on one core {'✓' if speed >= 50_000 else '✗'} (50,000); "
+              f"start-up {r['startup']:.2f} s {'✓' if r['startup'] < 1.5 else '✗'} (1.5 s, imports and model load); "
+              f"peak RSS {r['maxrss_mb']:.0f} MB {'✓' if r['maxrss_mb'] < 600 else '✗'} (600 MB).", ""]
+    return lines
+
+
+def calibration_section(args) -> list[str]:
+    """Share of correctly cased words per confidence bucket (as `python scripts/calibration.py`)."""
+    from newsrestore.evaluation.calibration import calibration
+    rows = calibration(limit=80)
+    return ["## Confidence calibration (newsrestore)", "",
+            "Every restored word's confidence against the share of such words cased right, over the first "
+            "80 dev articles of isot_true, bbc, fnc1, reuters21578, wmt and abc "
+            "(`python scripts/calibration.py --limit 80`).", "",
+            "| confidence | words | correct |", "|---|---|---|"] + [
+            f"| {lo:.2f}–{hi:.2f} | {words:,} | {pct:.1f}% |" for lo, hi, words, pct in rows] + [""]
 
 
 def chart(results: dict, path: Path) -> None:

@@ -105,8 +105,14 @@ def structure(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[
     for a, b in spans:
         sw = words[a:b]
         comma = attribution_comma(sw)
+        colon = colon_index(sw)
         # flags speak about the words a quotation would hold: those before an attribution
-        info.append((comma, _sentence_flags(sw[:comma] if comma else sw), colon_index(sw)))
+        flags = _sentence_flags(sw[:comma] if comma else sw)
+        if comma is not None:
+            flags.append("attr")        # `..., he said.`: speech ends here, maybe begun sentences ago
+        if colon is not None:
+            flags.append("colon")
+        info.append((comma, flags, colon))
     for si, (a, b) in enumerate(spans):
         m = b - a
         comma, flags, colon = info[si]
