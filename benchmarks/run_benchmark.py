@@ -228,6 +228,7 @@ def targets_section(r: dict | None, n_words: int) -> list[str]:
     def cell(value, target) -> str:
         if value is None:
             return "n/a"
+        value *= 100                    # results hold fractions
         return f"{value:.2f} {'✓' if value >= target - 1e-9 else '✗'} ({target:g})"
     lines = ["## Targets (issue 4), newsrestore on the dev split", "",
              "| corpus | case_acc | cap_f1 | " + " | ".join(MARK_TARGETS) + " |", "|" + "---|" * (3 + len(MARK_TARGETS))]
