@@ -35,7 +35,6 @@ _END_PUNCT = frozenset({".", "?", "!", "...", ";"})
 #: Line ends that mean the splitter cut mid-sentence (`... on jan.` / `6 and 7 , ...`).
 FULL_STOPS = frozenset({".", "?", "!", "...", ":", ";"})
 _PREP = frozenset("on in at to during after before when while via by of from with".split())
-END = "</a>"        # the position after the last token: a quotation still open closes there
 
 Weights = dict[str, Sequence[float]]
 
@@ -144,14 +143,13 @@ _WORD_TEMPLATES = (("w:", (0,)), ("p:", (1,)), ("n:", (2,)), ("pw:", (1, 0)), ("
 
 
 def features(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[list[str]]:
-    """Feature names for every position of an article, plus one for the end (`END`).
+    """Feature names for every position (token) of an article.
 
     Position i's features speak about token i and about the boundary before it, where a mark
     would open or close: its neighbouring words (`pw:said the`) and its `structure`."""
     out = []
     for ctx, f in zip(_context(words, spans), structure(words, cased, spans)):
         out.append([prefix + " ".join(ctx[k] for k in keys) for prefix, keys in _WORD_TEMPLATES] + f)
-    out.append([END, "b"])
     return out
 
 
@@ -175,7 +173,7 @@ class Scorer:
     def probabilities(self, words: Sequence[str], cased: Sequence[str],
                       spans: Sequence[tuple[int, int]]) -> list[tuple[float, float]]:
         """P(a quotation opens before token i | outside) and P(one closes before i | inside), per
-        position; the last position (END) closes whatever is still open."""
+        token, and one more position after the last token, which closes whatever is still open."""
         w_, p_, n_, pw_, wn_, pp_ = (d.get for d in self.words)
         other = self.other.get
         out = []
@@ -190,17 +188,28 @@ class Scorer:
                 if v is not None:
                     o += v[0]
                     c += v[1]
-            out.append((_sigmoid(o), _sigmoid(c)))
+            out.append((sigmoid(o), sigmoid(c)))
         out.append((0.0, 1.0))
         return out
 
 
-def _sigmoid(x: float) -> float:
+def sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 1e-13
 
 
+def marks(states: list[bool]) -> list[tuple[int, str]]:
+    """(position, "open"/"close") of every mark a state sequence implies: an opening mark goes
+    before token i, a closing one after token i - 1 (i may be the position after the last token)."""
+    out, prev = [], False
+    for i, s in enumerate(states + [False]):
+        if s != prev:
+            out.append((i, "open" if s else "close"))
+        prev = s
+    return out
+
+
 def viterbi(probs: list[tuple[float, float]], open_bias: float = 0.0) -> list[bool]:
-    """Most probable inside/outside state of each token (the END position is outside).
+    """Most probable inside/outside state of each token (after the last token, outside).
 
     Max-product in probability space, rescaled at every step so long articles never underflow.
     `open_bias` multiplies every opening by e^bias (see train/quotes.py: fit_open_bias)."""

@@ -5,9 +5,10 @@ statistics learned on corpora that keep paragraphs (BBC, FNC-1, GUM...): how
 many sentences and words the paragraph already has, and whether the next
 sentence opens a quotation.  Outlets differ (Reuters: a sentence or two; BBC:
 a one-sentence lead, then longer paragraphs), so the statistics are those of
-the agency the dateline names, or of the house style the article reads like.  Separately, a sentence boundary that flattening
-would not find again (no final punctuation, a lowercase start) must become a
-paragraph break, or the restored article would flatten into other lines.
+the agency the dateline names, or of the house style the article reads like.
+Separately, a sentence boundary that flattening would not find again (no final
+punctuation, a lowercase start) must become a paragraph break, or the restored
+article would flatten into other lines.
 """
 from __future__ import annotations
 
@@ -87,7 +88,7 @@ def apply(doc: Document, model: Model) -> Document:
         return doc
     sents[0].paragraph_start = True
     given = doc.meta.get("given_paragraphs", False)
-    table = _table(doc, model)
+    table = None if given else _table(doc, model)     # given paragraphs need no statistics
     sents_in_para, words_in_para = 1, len(sents[0].tokens)
     quote_open = _quote_balance(sents[0], False)
     for i in range(1, len(sents)):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..document import Document, Token
 from ..model import Model
-from ..quotemodel import marginals, units, viterbi
+from ..quotemodel import marginals, marks, units, viterbi
 from .truecase import capitalize_first
 
 STAGE = "quotes"
@@ -38,14 +38,12 @@ def apply(doc: Document, model: Model) -> Document:
     if not any(states):
         return doc
     opens, closes = marginals(probs)
-    prev = False
-    for i, inside in enumerate(states + [False]):
-        if inside and not prev:
+    for i, kind in marks(states):
+        if kind == "open":
             tok = toks[i]
             if i and words[i - 1] == ":":
                 tok.change(capitalize_first(tok.out), STAGE, "quotes: a quotation starts with a capital", tok.conf)
             _mark(tok, "pre", opens[i], "a quotation opens here")
-        elif prev and not inside:
+        else:
             _mark(toks[i - 1], "post", closes[i], "a quotation closes here")
-        prev = inside
     return doc
