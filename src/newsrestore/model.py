@@ -13,12 +13,17 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import NewsRestoreError
+from .logistic import HashedLogistic
 from .quotemodel import Scorer
 
 MODEL_DIR = Path(__file__).parent / "models"
 DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
 #: Version 2: quotations are tagged per token (`quotes` = {"weights", "open_bias"}).
-MODEL_VERSION = 2
+#: Version 3: words whose case depends on use are cased by a logistic model (`case`), not by
+#: the `left` / `right` context tables.
+#: Version 4: the case model and the plural-possessive model (`possessive`) are hashed logistic
+#: models (`logistic.py`); the `trail` tables are gone.
+MODEL_VERSION = 4
 
 
 class Model:
@@ -29,8 +34,7 @@ class Model:
         self.data = data
         self.lexicon: dict[str, list] = data["lexicon"]
         self.ambiguous: dict[str, dict[str, int]] = data["ambiguous"]
-        self.left: dict[str, dict[str, int]] = data["left"]
-        self.right: dict[str, dict[str, int]] = data["right"]
+        self.case = HashedLogistic.from_json(data["case"])
         self.shape_prior: float = data["shape"]["prior"]
         self.shape_llr: dict[str, float] = data["shape"]["llr"]
         upper = data.get("shape_upper", {"prior": -30.0, "llr": {}})
@@ -40,8 +44,8 @@ class Model:
         self.apos_pairs: dict[str, list[int]] = apos["pairs"]
         self.apos_suffix: dict[str, list[int]] = apos["suffix"]
         self.apos_prefix: dict[str, list[int]] = apos["prefix"]
-        self.apos_trail: dict[str, list[int]] = apos["trail"]
-        self.apos_trail_bi: dict[str, list[int]] = apos["trail_bi"]
+        self.possessive = HashedLogistic.from_json(data["possessive"])
+        self.owned: dict[str, int] = data["owned"]
         self.para: dict[str, list[int]] = data["para"]
         quotes = data.get("quotes")
         self.quotes: Scorer | None = Scorer(quotes["weights"]) if quotes else None

@@ -2,14 +2,16 @@
 `o brien` -> `O’Brien`, `countries militaries` -> `countries’ militaries`.
 
 Flattening turned each apostrophe into a space, so an apostrophe is put back
-between two tokens, or after a word ending in s, when the training text joined
-them that way often enough.  The apostrophe is written straight here; the
+between two tokens when the training text joined them that way often enough,
+and after a word ending in s when the plural-possessive model (`possessive.py`)
+reads it as one.  The apostrophe is written straight here; the
 typography stage curls it.
 """
 from __future__ import annotations
 
-from ..document import Document, Sentence
+from ..document import Document, Sentence, Token
 from ..model import Model
+from ..possessive import candidate, features
 from ..train.counts import APOS_SUFFIXES
 
 STAGE = "apostrophes"
@@ -44,17 +46,14 @@ def join_probability(model: Model, a: str, b: str) -> float:
     return 0.0
 
 
-def trail_probability(model: Model, w: str, nxt: str) -> float:
-    """How likely a plural-possessive apostrophe followed w (countries’ militaries)."""
-    if w[-1:] not in ("s", "z") or not nxt[:1].isalpha():
+def possessive_probability(model: Model, toks: list[Token], i: int) -> float:
+    """How likely a plural-possessive apostrophe followed token i (`countries’ militaries`)."""
+    w, nxt = toks[i].text, toks[i + 1].text
+    if not candidate(w, nxt):
         return 0.0
-    bi = model.apos_trail_bi.get(f"{w}\t{nxt}")
-    if bi is not None and bi[1] >= 3:
-        return _ratio(bi, 0.0)
-    uni = model.apos_trail.get(w)
-    if uni is not None and uni[1] >= 5:
-        return _ratio(uni, 0.0) * 0.9
-    return 0.0
+    prev = toks[i - 1].text if i else "<s>"
+    after = toks[i + 2].text if i + 2 < len(toks) else "</s>"
+    return model.possessive.probability(features(prev, w, toks[i].out, nxt, after, model.owned))
 
 
 def _apply_sentence(model: Model, sent: Sentence) -> None:
@@ -71,10 +70,12 @@ def _apply_sentence(model: Model, sent: Sentence) -> None:
             continue
         if b.text != "s":
             a.conf = min(a.conf, 1 - p)
-        q = trail_probability(model, a.text, b.text)
+        q = possessive_probability(model, toks, i)
         if q >= 0.5:
-            a.change(a.out + "'", STAGE, f'apostrophe: "{a.text}" followed by a plural-possessive '
-                     f"apostrophe ({q:.0%} in training text)", q)
+            a.change(a.out + "'", STAGE, f'apostrophe: "{a.text} {b.text}" read as a plural possessive '
+                     f"({q:.0%}, from the words around it)", q)
+        elif q > 0.0:
+            a.conf = min(a.conf, 1 - q)
         i += 1
 
 

@@ -1,9 +1,9 @@
 """True-case stage: names, titles, acronyms and sentence starts.
 
 Three sources of evidence, cheapest first: the lexicon (how a word is written
-away from sentence starts in the training text), context tables for the words
-whose case depends on their neighbours (`house speaker` vs `the white house`),
-and, for words never seen, a character-shape model plus the neighbours' case
+away from sentence starts in the training text), a logistic model over the
+neighbours for the words whose case depends on use (`house speaker` vs `the
+White House`, `casemodel.py`), and, for words never seen, a character-shape model plus the neighbours' case
 (most unknown words in news are names).  Unknown words are then made
 consistent across the document, since a name is written one way throughout.
 """
@@ -16,10 +16,10 @@ from functools import lru_cache
 from ..document import Document, Sentence, Token
 from ..model import Model
 from ..train.build import shape_features
-from ..train.counts import is_word, left_key
+from ..train.case import case_features
+from ..train.gold import is_word
 
 STAGE = "truecase"
-LEFT_WEIGHT = RIGHT_WEIGHT = 1.0   # naive-Bayes weights of the two context tables (0.6 on the right changed nothing)
 
 
 def capitalize_first(form: str) -> str:
@@ -45,28 +45,17 @@ def _title(w: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in w.split("-")) if "-" in w else capitalize_first(w)
 
 
-def _contextual(model: Model, w: str, prev: str, nxt: str, entry: list) -> tuple[str, float, str]:
-    left, right = model.left.get(f"{prev}\t{w}"), model.right.get(f"{w}\t{nxt}")
-    if left is None and right is None:
-        form, p, n = entry
-        return form, p, f'lexicon: "{w}" written "{form}" in {p:.1%} of {n} training occurrences (no telling context)'
-    dist = model.ambiguous[w]
-    k = len(dist)
-    n = sum(dist.values())
-    scores = {f: math.log((c + 0.1) / (n + 0.1 * k)) for f, c in dist.items()}
-    used = []
-    for ctx, label, weight in ((left, f'after "{prev}"', LEFT_WEIGHT), (right, f'before "{nxt}"', RIGHT_WEIGHT)):
-        if ctx:
-            m = sum(ctx.values())
-            used.append(label)
-            for f in scores:
-                p_ctx = (ctx.get(f, 0) + 0.5) / (m + 0.5 * k)
-                scores[f] += weight * (math.log(p_ctx) - math.log((dist[f] + 0.1) / (n + 0.1 * k)))
-    best = max(scores, key=scores.get)
-    z = sum(math.exp(s - scores[best]) for s in scores.values())
-    conf = 1.0 / z
-    where = " and ".join(used) if used else "with no telling neighbours"
-    return best, conf, f'context: "{best}" {where} ({conf:.0%}; {n} training occurrences)'
+def _contextual(model: Model, w: str, dist: dict[str, int], feats: tuple[str, ...]) -> tuple[str, float, str]:
+    """A word whose case depends on use, cased by the logistic model over its neighbours."""
+    p = model.case.probability(feats)
+    if p >= 0.5:
+        form = max((f for f in dist if f != w), key=dist.__getitem__)
+        conf = p
+    else:
+        form, conf = w, 1 - p
+    around = f'{feats[1].split(" ")[1]} {w} {feats[3].split(" ")[2]}'       # the "p" and "n" features
+    return form, conf, (f'context: "{form}" in "{around}" ({conf:.0%}; the word is written so in '
+                        f'{dist.get(form, 0)} of {sum(dist.values())} training occurrences overall)')
 
 
 def _shape_prob(model: Model, w: str, prev_cap: bool, next_cap: bool) -> float:
@@ -76,19 +65,22 @@ def _shape_prob(model: Model, w: str, prev_cap: bool, next_cap: bool) -> float:
 
 
 @lru_cache(maxsize=200_000)
-def case_known(model: Model, w: str, prev: str, nxt: str) -> tuple[str, float, str] | None:
-    """Case a word the lexicon knows (or whose hyphen parts it knows).
+def case_known(model: Model, w: str, ctx: tuple[str, ...]) -> tuple[str, float, str] | None:
+    """Case a word the lexicon knows (or whose hyphen parts it knows); `ctx` holds the case
+    model's features of its neighbourhood (`train/case.py: case_features`) when the word's case
+    depends on use, else nothing (then the lexicon's form is used).
 
-    Cached: news repeats its word-in-context triples (`of the u.s.`) all the time."""
+    Cached: news repeats its words in the same contexts (`of the u.s.`) all the time."""
     entry = model.lexicon.get(w)
     if entry is not None:
         form, p, n = entry
-        if w in model.ambiguous:
-            return _contextual(model, w, prev, nxt, entry)
+        dist = model.ambiguous.get(w)
+        if dist is not None and w in dist and ctx:
+            return _contextual(model, w, dist, ctx)
         return form, p, f'lexicon: "{w}" written "{form}" in {p:.1%} of {n} training occurrences'
     if "'" in w.strip("'"):                    # lower profile: china's, o'brien, don't
         head, _, tail = w.partition("'")
-        first = case_known(model, head, prev, nxt)
+        first = case_known(model, head, ())    # no features for the head alone: its lexicon form
         rest = tail if tail in {"s", "t", "re", "ve", "ll", "m", "d"} else _title(tail) if head == "o" else tail
         if first is not None:
             return f"{first[0]}'{rest}", first[1], first[2]
@@ -106,7 +98,7 @@ def case_known(model: Model, w: str, prev: str, nxt: str) -> tuple[str, float, s
 
 def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[Token, float]]]) -> None:
     toks = sent.tokens
-    words = [t.text for t in toks]
+    words = [t.text.lower() for t in toks]
     # the sentence start is its first word or number: after `6`, `and` stays lowercase
     first = next((i for i, t in enumerate(toks) if any(c.isalnum() for c in t.text)), -1)
     pending: list[int] = []
@@ -114,9 +106,9 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
         w = tok.text
         if not is_word(w) or w != w.lower() or w[0] == "'" or w == "n't":
             continue            # punctuation, already cased, or a PTB clitic ('s, n't)
-        prev = left_key(toks[i - 1].out, i - 1 == first) if i else "<s>"
-        nxt = words[i + 1] if i + 1 < len(toks) else "</s>"
-        known = case_known(model, w, prev, nxt)
+        ctx = tuple(case_features(toks[i - 1].out if i else "", words, i, first, model.lexicon, model.ambiguous)) \
+            if w in model.ambiguous else ()
+        known = case_known(model, w, ctx)
         if known is None and any(c.isdigit() for c in w):
             known = (w, 0.9, "")          # 479m, 2b, f16: units and codes stay as written
         if known is None:

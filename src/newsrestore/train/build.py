@@ -1,7 +1,7 @@
 """Turn corpus counts into the model file `restore` loads.
 
 The file is plain gzipped JSON (readable, diffable, small): a lexicon of cased
-forms, context tables for the words whose case depends on their neighbours,
+forms, a logistic model for the words whose case depends on their neighbours,
 a character-shape model for words never seen, apostrophe tables and paragraph
 statistics.  Pruning thresholds keep it small and keep one-off noise out.
 """
@@ -17,14 +17,16 @@ from pathlib import Path
 from typing import Iterable
 
 from ..model import MODEL_VERSION
+from .case import fit as fit_case
 from .counts import APOS_SUFFIXES, Counts
 from .gold import gold_sentences
+from .possessive import fit as fit_possessive
+from .possessive import owned_table
 from .quotes import fit as fit_quotes
 
 MIN_WORD_COUNT = 2        # forms seen once are noise as often as signal
 AMBIGUOUS_BELOW = 0.995   # a word whose best form has a lower share keeps its full distribution
 MIN_AMBIGUOUS_COUNT = 4
-MIN_CONTEXT_COUNT = 2
 
 
 def _plausible(form: str, k: int, n: int) -> bool:
@@ -98,26 +100,6 @@ def _group(counter: Counter, key_of) -> dict[str, Counter]:
     return out
 
 
-def _context_tables(counter: Counter, ambiguous: dict[str, Counter], left: bool) -> dict[str, dict[str, int]]:
-    grouped: dict[str, Counter] = defaultdict(Counter)
-    for (a, b), c in counter.items():
-        form, ctx = (b, a) if left else (a, b)
-        low = form.lower()
-        if low in ambiguous and form in ambiguous[low]:
-            grouped[f"{ctx}\t{low}" if left else f"{low}\t{ctx}"][form] += c
-    table = {}
-    for key, dist in grouped.items():
-        n = sum(dist.values())
-        if n < MIN_CONTEXT_COUNT:
-            continue
-        low = key.split("\t")[1 if left else 0]
-        uni = ambiguous[low]
-        un = sum(uni.values())
-        if max(abs(dist[f] / n - uni[f] / un) for f in uni) > 0.05:
-            table[key] = dict(dist)
-    return table
-
-
 def build_model(counts: Counts) -> dict:
     by_lower = _group(counts.forms, lambda f: (f.lower(), f))
     lexicon, ambiguous = {}, {}
@@ -153,16 +135,15 @@ def build_model(counts: Counts) -> dict:
             prefix[a + "\tn"] += n
         if n >= 2:
             join_pairs[f"{a}\t{b}"] = [j, n]
-    trail = {w: [t, counts.word[w]] for w, t in counts.trail.items() if t >= 2}
-    trail_bi = {f"{w}\t{n}": [t, counts.s_bigram[(w, n)]] for (w, n), t in counts.trail_bi.items()
-                if counts.s_bigram[(w, n)] >= 2}
+    owned = owned_table(counts.after_owner, counts.word)
     model = {
         "version": MODEL_VERSION,
         "trained_on": {"articles": counts.articles, "words": counts.words},
         "lexicon": lexicon,
         "ambiguous": {k: dict(v) for k, v in ambiguous.items()},
-        "left": _context_tables(counts.left, ambiguous, left=True),
-        "right": _context_tables(counts.right, ambiguous, left=False),
+        "case": fit_case(counts.case_sentences, lexicon, ambiguous).to_json(),
+        "owned": owned,
+        "possessive": fit_possessive(counts.possessive_sentences, owned).to_json(),
         "shape": _naive_bayes(shape["cap"], shape["low"]),
         "shape_upper": _naive_bayes(shape["upper"], shape["title"]),
         "apos": {
@@ -170,8 +151,6 @@ def build_model(counts: Counts) -> dict:
             "suffix": {b: [suffix[b + "\tj"], suffix[b + "\tn"]] for b in APOS_SUFFIXES},
             "prefix": {a.split("\t")[0]: [prefix[a], prefix[a.replace("\tj", "\tn")]]
                        for a in prefix if a.endswith("\tj") and prefix[a.replace("\tj", "\tn")] >= 20},
-            "trail": trail,
-            "trail_bi": trail_bi,
         },
         "para": paragraph_tables(counts.para, counts.style_articles),
         "para_style": style_classifier(counts.style_words, counts.style_articles),
@@ -233,13 +212,10 @@ def style_classifier(style_words: dict[str, Counter], style_articles: Counter) -
 def compact(model: dict) -> dict:
     """Drop entries the stages would never consult or that change no decision (faster loading).
 
-    Context tables need 3 observations and apostrophe pairs 3, as the stages require.
+    Apostrophe pairs need 3 observations, as the stage requires.
     """
-    for table in ("left", "right"):
-        model[table] = {k: v for k, v in model[table].items() if sum(v.values()) >= MIN_CONTEXT_COUNT + 1}
     apos = model["apos"]
     apos["pairs"] = {k: v for k, v in apos["pairs"].items() if v[1] >= 3}
-    apos["trail_bi"] = {k: v for k, v in apos["trail_bi"].items() if v[1] >= 3}
     return model
 
 

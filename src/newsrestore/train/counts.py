@@ -2,8 +2,7 @@
 
 Everything the models know is a count from real text: how often a word is
 written `Myanmar` rather than `myanmar` away from a sentence start, in which
-neighbourhoods `house` is `House`, how often `countries` is followed by an
-apostrophe, how long paragraphs run.  `Counts` is mergeable so corpora can be
+neighbourhoods `house` is `House`, how often `myanmar s` was `Myanmar’s`, how long paragraphs run.  `Counts` is mergeable so corpora can be
 counted in parallel.
 """
 from __future__ import annotations
@@ -11,7 +10,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .gold import GoldSentence
+from .case import case_sentences
+from .gold import GoldSentence, in_capital_run, is_shouting, is_word
+from ..possessive import OWNERS
+from .possessive import possessive_sentences
 from .quotes import gold_sequence
 
 PARA_MAX_SENTS = 5
@@ -33,52 +35,23 @@ def para_key(sents_in_para: int, words_in_para: int, opens_quote: bool, first: b
     return f"{min(sents_in_para, PARA_MAX_SENTS)}|{word_bucket(words_in_para)}|{int(opens_quote)}|{int(first)}"
 
 
-def is_word(tok: str) -> bool:
-    return any(c.isalpha() for c in tok)
-
-
 def _para_table() -> defaultdict:
     return defaultdict(Counter)
-
-
-def left_key(prev: str, prev_is_first: bool) -> str:
-    """The left context of a word: its neighbour as written, except at a sentence start,
-    where the capital says nothing (so `Central bank` and `central bank` differ, `The bank` does not)."""
-    return prev.lower() if prev_is_first else prev
-
-
-def _caps(tok: str) -> bool:
-    return len(tok) >= 2 and tok.isalpha() and tok.isupper()
-
-
-def _in_capital_run(toks, i: int) -> bool:
-    """`NEW YORK`, `WHITE HOUSE`: capitals beside capitals are a headline, not acronyms."""
-    if not _caps(toks[i].cased):
-        return False
-    return (i > 0 and _caps(toks[i - 1].cased)) or (i + 1 < len(toks) and _caps(toks[i + 1].cased))
-
-
-def is_shouting(toks) -> bool:
-    """Headlines and rants in capitals teach nothing about case: `FBI DIRECTOR FIRED`."""
-    caps = sum(1 for t in toks if len(t.cased) >= 3 and t.cased.isupper() and t.cased.isalpha())
-    return caps >= 3 or (caps >= 1 and caps * 2 >= sum(1 for t in toks if is_word(t.cased)))
 
 
 @dataclass
 class Counts:
     forms: Counter = field(default_factory=Counter)     # cased form, mid-sentence
     initial: Counter = field(default_factory=Counter)   # cased form, first word of a sentence
-    left: Counter = field(default_factory=Counter)      # (previous lowercase word, cased form)
-    right: Counter = field(default_factory=Counter)     # (cased form, next lowercase word)
     join: Counter = field(default_factory=Counter)      # (a, b) joined by an apostrophe: myanmar's, o'brien
     pair: Counter = field(default_factory=Counter)      # (a, b) adjacent where b is a suffix candidate or a is short
-    trail: Counter = field(default_factory=Counter)     # w followed by a trailing apostrophe (countries')
-    trail_bi: Counter = field(default_factory=Counter)  # (w, next) with a trailing apostrophe
-    s_bigram: Counter = field(default_factory=Counter)  # (w, next) for w ending in s (the denominator)
     word: Counter = field(default_factory=Counter)      # lowercase token occurrences
     # style -> para_key -> {0: no break, 1: break}; a style is a corpus (an outlet's house style)
     para: dict = field(default_factory=lambda: defaultdict(_para_table))
     quote_sequences: list = field(default_factory=list)  # one gold quotation sequence per article with marks
+    case_sentences: list = field(default_factory=list)   # each article's sentences, cased (train/case.py)
+    after_owner: Counter = field(default_factory=Counter)  # words after `their`, `his`, `china s`... (possessive.py)
+    possessive_sentences: list = field(default_factory=list)  # sentences with a word ending in s (train/possessive.py)
     # style -> lowercase word -> occurrences, and style -> articles, over articles with paragraphs
     style_words: dict = field(default_factory=lambda: defaultdict(Counter))
     style_articles: Counter = field(default_factory=Counter)
@@ -89,7 +62,9 @@ class Counts:
                     style: str = "user") -> None:
         """Count one article; `marks=False` for text that already lost its apostrophes and quotes."""
         self.articles += 1
+        self.case_sentences.append(case_sentences(sentences))
         if marks and sentences:
+            self.possessive_sentences.append(possessive_sentences(sentences))
             seq = gold_sequence(sentences)
             if seq is not None:
                 self.quote_sequences.append(seq)
@@ -114,34 +89,31 @@ class Counts:
                 w = words[i]
                 nxt = words[i + 1] if i + 1 < len(toks) else "</s>"
                 self.word[w] += 1
+                if i and words[i - 1] in OWNERS:
+                    self.after_owner[w] += 1
                 if not marks:
                     pass
                 elif nxt in APOS_SUFFIXES or len(w) <= 2 or t.join_apos:
                     self.pair[(w, nxt)] += 1
                     if t.join_apos:
                         self.join[(w, nxt)] += 1
-                if marks and w[-1:] in ("s", "z"):
-                    self.s_bigram[(w, nxt)] += 1
-                    if t.trail_apos:
-                        self.trail[w] += 1
-                        self.trail_bi[(w, nxt)] += 1
-                if shouting or not is_word(t.cased) or _in_capital_run(toks, i):
+                if shouting or not is_word(t.cased) or in_capital_run(toks, i):
                     continue
                 self.words += 1
                 if i == first:
                     self.initial[t.cased] += 1
                     continue
                 self.forms[t.cased] += 1
-                self.left[(left_key(toks[i - 1].cased, i - 1 == first) if i else "<s>", t.cased)] += 1
-                self.right[(t.cased, nxt)] += 1
 
     def merge(self, other: "Counts") -> None:
-        for name in ("forms", "initial", "left", "right", "join", "pair", "trail", "trail_bi", "s_bigram", "word"):
+        for name in ("forms", "initial", "join", "pair", "word", "after_owner"):
             getattr(self, name).update(getattr(other, name))
         for style, table in other.para.items():
             for k, c in table.items():
                 self.para[style][k].update(c)
         self.quote_sequences.extend(other.quote_sequences)
+        self.case_sentences.extend(other.case_sentences)
+        self.possessive_sentences.extend(other.possessive_sentences)
         for style, bag in other.style_words.items():
             self.style_words[style].update(bag)
         self.style_articles.update(other.style_articles)

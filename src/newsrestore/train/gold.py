@@ -103,3 +103,24 @@ def gold_sentences(text: str) -> list[GoldSentence]:
                                             words=[t.cased.lower() for t in toks]))
                     first_in_para = first_in_line = False
     return out
+
+
+def is_word(tok: str) -> bool:
+    return any(c.isalpha() for c in tok)
+
+
+def capitals(tok: str) -> bool:
+    return len(tok) >= 2 and tok.isalpha() and tok.isupper()
+
+
+def in_capital_run(toks, i: int) -> bool:
+    """`NEW YORK`, `WHITE HOUSE`: capitals beside capitals are a headline, not acronyms."""
+    if not capitals(toks[i].cased):
+        return False
+    return (i > 0 and capitals(toks[i - 1].cased)) or (i + 1 < len(toks) and capitals(toks[i + 1].cased))
+
+
+def is_shouting(toks) -> bool:
+    """Headlines and rants in capitals teach nothing about case: `FBI DIRECTOR FIRED`."""
+    caps = sum(1 for t in toks if len(t.cased) >= 3 and t.cased.isupper() and t.cased.isalpha())
+    return caps >= 3 or (caps >= 1 and caps * 2 >= sum(1 for t in toks if is_word(t.cased)))

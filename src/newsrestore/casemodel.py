@@ -1,0 +1,55 @@
+"""The case of words whose case depends on use: a logistic model over their neighbours.
+
+`minister` is `Minister` in `Prime Minister Theresa May` but not in `Turkey’s prime
+minister on Thursday`; `us` is `US` in `US jobs data`; `affairs` is `Affairs` in
+`the Belfer Center for Science and International Affairs`.  Two words either side
+decide most of these, together with whether the word before was written with a
+capital and what kind of word follows (a name? a word the lexicon writes in lower
+case?).  One binary model, shared by every such word, gives P(written with a
+capital); its features pair the word with its context, and a few are the context
+alone so rare words borrow from common ones.  The same `features` function serves
+training (`train/case.py`) and restoring (`stages/truecase.py`).
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+
+#: A word before or after the one being cased, as the model sees it.
+START, END, UNKNOWN = "<s>", "</s>", "<unk>"
+
+
+
+def word_class(lexicon: Mapping[str, list], ambiguous: Mapping, w: str) -> str:
+    """What kind of word a neighbour is, before it is cased: a name (`C`), a lower-case word
+    (`l`), one whose case depends on use (`A`), an unknown word (`U`, mostly names in news) or
+    not a word (`P`: punctuation and numbers)."""
+    if not any(c.isalpha() for c in w):
+        return "P"
+    if w in ambiguous:
+        return "A"
+    entry = lexicon.get(w)
+    if entry is None:
+        return "U"
+    return "l" if entry[0] == w else "C"
+
+
+def features(w: str, prev: str, prev_cap: bool, pp: str, nxt: str, nn: str, ncls: str,
+             run: str = "") -> list[str]:
+    """The features of casing `w`: `prev` is the word before as written (already cased), or
+    START / UNKNOWN; `pp`, `nxt` and `nn` are lower case; `ncls` is `word_class(nxt)`; `run`, when
+    the next word's case also depends on use, says how many such words follow and what kind of
+    word comes after them (`foreign minister` + a name: `2U`), which a left-to-right decision
+    could not otherwise see."""
+    pl = prev.lower()
+    cap = "C" if prev_cap else "l"
+    out = [f"b {w}", f"p {prev} {w}", f"pp {pp} {pl} {w}", f"n {w} {nxt}", f"nn {w} {nxt} {nn}",
+           f"pn {pl} {w} {nxt}", f"pc {w} {cap} {ncls}", f"g {cap} {ncls}", f"gp {prev}", f"gn {nxt}"]
+    if run:
+        out += [f"r {w} {run}", f"rn {w} {nxt} {run}", f"gr {cap} {run}"]
+    return out
+
+
+#: The case model is a `logistic.HashedLogistic` (P(written with a capital, or in any form but
+#: lower case)); its table has 2**CASE_BITS slots.
+CASE_BITS = 22

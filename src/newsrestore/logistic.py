@@ -1,0 +1,89 @@
+"""Binary logistic models whose features are hashed into a fixed table of weights.
+
+The case model learns about two million features (a word with its neighbours);
+dropping the small weights to keep a JSON table loadable cost an eighth more
+errors on dev text.  Hashing every feature name into 2**k slots (the hashing
+trick) keeps them all: the table is one array of 16-bit weights in hundredths,
+stored in the model file as base64, loaded in milliseconds, and looked up by a
+CRC-32 of the feature name, which (unlike Python's `hash`) is the same in every
+process.
+"""
+from __future__ import annotations
+
+import base64
+import math
+import sys
+import zlib
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+
+from .quotemodel import sigmoid
+
+SCALE = 100          # weights are stored in hundredths
+LIMIT = 32767 / SCALE
+
+
+def slot(name: str, mask: int) -> int:
+    return zlib.crc32(name.encode("utf-8")) & mask
+
+
+class HashedLogistic:
+    """A trained model: `probability(features)` = sigmoid(sum of the features' weights)."""
+
+    def __init__(self, weights: array, bits: int) -> None:
+        self.weights = weights
+        self.bits = bits
+        self.mask = (1 << bits) - 1
+
+    def logit(self, feats: Iterable[str]) -> float:
+        w, mask, crc = self.weights, self.mask, zlib.crc32
+        return sum(w[crc(f.encode("utf-8")) & mask] for f in feats) / SCALE
+
+    def probability(self, feats: Iterable[str]) -> float:
+        return sigmoid(self.logit(feats))
+
+    def to_json(self) -> dict:
+        data = array("h", self.weights)
+        if sys.byteorder != "little":
+            data.byteswap()
+        return {"bits": self.bits, "weights": base64.b64encode(data.tobytes()).decode("ascii")}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "HashedLogistic":
+        weights = array("h")
+        weights.frombytes(base64.b64decode(data["weights"]))
+        if sys.byteorder != "little":
+            weights.byteswap()
+        if len(weights) != 1 << data["bits"]:
+            raise ValueError(f"hashed weights: {len(weights)} values for {data['bits']} bits")
+        return cls(weights, data["bits"])
+
+
+def fit(examples: Callable[[int], Iterable[tuple[Sequence[str], int]]], bits: int, epochs: int = 2,
+        rate: float = 0.2, prior: dict[str, float] | None = None) -> HashedLogistic:
+    """Logistic regression by AdaGrad over `examples(epoch)` (called once per epoch, in the order
+    it chooses): each slot's step shrinks with its own gradients, so a
+    context seen 200 times learns as much as the data says, where plain SGD with one rate left
+    frequent contexts far short.  `prior` gives starting weights (a word's own bias from its
+    counts, so the context features only learn how context moves it)."""
+    mask = (1 << bits) - 1
+    w = array("d", bytes(8 << bits))
+    g2 = array("d", [1e-2]) * (1 << bits)
+    for name, value in (prior or {}).items():
+        w[slot(name, mask)] = value
+    crc = zlib.crc32
+    for epoch in range(epochs):
+        for feats, y in examples(epoch):
+            slots = [crc(f.encode("utf-8")) & mask for f in feats]
+            z = 0.0
+            for s in slots:
+                z += w[s]
+            g = sigmoid(z) - y
+            if g > 1e-3 or g < -1e-3:
+                gg = g * g
+                for s in slots:
+                    acc = g2[s] + gg
+                    g2[s] = acc
+                    w[s] -= rate * g / math.sqrt(acc)
+    stored = array("h", (int(round(max(-LIMIT, min(LIMIT, x)) * SCALE)) for x in w))
+    return HashedLogistic(stored, bits)

@@ -1,0 +1,97 @@
+"""Training the case model for words whose case depends on use (`casemodel.py`).
+
+Every occurrence of such a word away from a sentence start is an example: its
+neighbours as the restorer will see them, and whether the source wrote it in
+lower case.  Logistic regression by AdaGrad (`logistic.py`), two epochs, each
+word's own bias starting from its share of capitalised uses so the context
+features only learn how context moves it.
+"""
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterator, Mapping, Sequence
+
+from ..casemodel import CASE_BITS, END, START, UNKNOWN, features, word_class
+from ..logistic import HashedLogistic
+from ..logistic import fit as fit_logistic
+from .gold import GoldSentence, capitals, is_shouting, is_word
+
+#: How many following words whose case depends on use the `run` feature looks across.
+MAX_RUN = 3
+
+
+def case_sentences(sentences: list[GoldSentence]) -> list[str]:
+    """An article's sentences as space-joined cased tokens (the training data); sentences in
+    capitals teach nothing about case and are left out."""
+    out = []
+    for sent in sentences:
+        cased = [t.cased for t in sent.tokens]
+        if not is_shouting(sent.tokens) and not any(" " in c for c in cased):
+            out.append(" ".join(cased))
+    return out
+
+
+def examples(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping[str, Mapping[str, int]]
+             ) -> Iterator[tuple[list[str], int]]:
+    """(features, 1 if not lower case) for every word of `ambiguous` in one cased sentence."""
+    cased = sentence.split(" ")
+    words = [c.lower() for c in cased]
+    n = len(words)
+    first = next((i for i, c in enumerate(cased) if is_word(c)), -1)
+    for i, w in enumerate(words):
+        dist = ambiguous.get(w)
+        if dist is None or i <= first or w not in dist or cased[i] not in dist:
+            continue
+        if capitals(cased[i]) and ((i and capitals(cased[i - 1])) or (i + 1 < n and capitals(cased[i + 1]))):
+            continue                                 # `NEW YORK`: a headline, not an acronym
+        yield case_features(cased[i - 1] if i else "", words, i, first, lexicon, ambiguous), int(cased[i] != w)
+
+
+def case_features(prev_written: str, words: Sequence[str], i: int, first: int, lexicon: Mapping[str, list],
+                  ambiguous: Mapping) -> list[str]:
+    """The case model's features for `words[i]` (all lower case), given the word before as
+    written; shared by training and the truecase stage so both see exactly the same thing.
+
+    The word before counts as written, except at a sentence start (where the capital says
+    nothing) and when the lexicon does not know it (the restorer has not cased it yet)."""
+    if i == 0:
+        prev, prev_cap = START, False
+    else:
+        low = words[i - 1]
+        if is_word(low) and low not in lexicon:
+            prev, prev_cap = UNKNOWN, False
+        elif i - 1 == first:
+            prev, prev_cap = low, False
+        else:
+            prev, prev_cap = prev_written, prev_written != low
+    n = len(words)
+    nxt = words[i + 1] if i + 1 < n else END
+    run = ""
+    if nxt in ambiguous:
+        j = i + 1
+        while j < n and j - i <= MAX_RUN and words[j] in ambiguous:
+            j += 1
+        run = f"{j - i}{word_class(lexicon, ambiguous, words[j]) if j < n else 'E'}"
+    return features(words[i], prev, prev_cap, words[i - 2] if i >= 2 else START, nxt,
+                    words[i + 2] if i + 2 < n else END, word_class(lexicon, ambiguous, nxt), run)
+
+
+def fit(articles: list[list[str]], lexicon: Mapping[str, list], ambiguous: Mapping[str, Mapping[str, int]],
+        epochs: int = 2, rate: float = 0.2, seed: int = 0, bits: int = CASE_BITS) -> HashedLogistic:
+    """The case model, by AdaGrad over every mid-sentence use of the words in `ambiguous`, articles
+    in a shuffled order; each word's own bias starts from its share of capitalised uses."""
+    prior = {}
+    for word, dist in ambiguous.items():
+        if word in dist:
+            up, total = sum(dist.values()) - dist[word], sum(dist.values())
+            prior[f"b {word}"] = math.log((up + 0.5) / (total - up + 0.5))
+    order = list(range(len(articles)))
+
+    def epoch_examples(epoch: int) -> Iterator[tuple[list[str], int]]:
+        random.Random(seed + epoch).shuffle(order)
+        for k in order:
+            for sentence in articles[k]:
+                yield from examples(sentence, lexicon, ambiguous)
+
+    return fit_logistic(epoch_examples, bits, epochs=epochs, rate=rate, prior=prior)
