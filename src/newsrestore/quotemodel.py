@@ -192,6 +192,17 @@ class Scorer:
         out.append((0.0, 1.0))
         return out
 
+    def capital_shift(self, prev: str) -> tuple[float, float]:
+        """How the open and close logits of a lower-case token after `prev` (not capitalised)
+        move when the token is written with a capital instead (`structure`'s `cap` features)."""
+        o = c = 0.0
+        for name in ("cap", "cap:" + prev):
+            v = self.other.get(name)
+            if v is not None:
+                o += v[0]
+                c += v[1]
+        return o, c
+
 
 def sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 1e-13
