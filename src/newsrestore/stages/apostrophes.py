@@ -61,21 +61,23 @@ def _apply_sentence(model: Model, sent: Sentence) -> None:
     i = 0
     while i < len(toks) - 1:
         a, b = toks[i], toks[i + 1]
-        p = join_probability(model, a.text, b.text)
-        if p >= 0.5:
-            a.space_after = False
-            b.change("'" + b.out, STAGE, f'apostrophe: "{a.text} {b.text}" joined by an apostrophe '
-                     f"({p:.0%} in training text)", p)
-            i += 1
-            continue
-        if b.text != "s":
-            a.conf = min(a.conf, 1 - p)
-        q = possessive_probability(model, toks, i)
-        if q >= 0.5:
-            a.change(a.out + "'", STAGE, f'apostrophe: "{a.text} {b.text}" read as a plural possessive '
-                     f"({q:.0%}, from the words around it)", q)
-        elif q > 0.0:
-            a.conf = min(a.conf, 1 - q)
+        if b.text in APOS_SUFFIXES or len(a.text) <= 2:          # join_probability is 0 otherwise
+            p = join_probability(model, a.text, b.text)
+            if p >= 0.5:
+                a.space_after = False
+                b.change("'" + b.out, STAGE, f'apostrophe: "{a.text} {b.text}" joined by an apostrophe '
+                         f"({p:.0%} in training text)", p)
+                i += 1
+                continue
+            if b.text != "s" and a.conf > 1 - p:
+                a.conf = 1 - p
+        if a.text[-1] in "sz":                                    # a possessive candidate, maybe
+            q = possessive_probability(model, toks, i)
+            if q >= 0.5:
+                a.change(a.out + "'", STAGE, f'apostrophe: "{a.text} {b.text}" read as a plural possessive '
+                         f"({q:.0%}, from the words around it)", q)
+            elif a.conf > 1 - q:
+                a.conf = 1 - q
         i += 1
 
 

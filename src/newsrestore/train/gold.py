@@ -106,7 +106,7 @@ def gold_sentences(text: str) -> list[GoldSentence]:
 
 
 def is_word(tok: str) -> bool:
-    return any(c.isalpha() for c in tok)
+    return tok.isalpha() or any(c.isalpha() for c in tok)
 
 
 def capitals(tok: str) -> bool:
