@@ -43,6 +43,9 @@ class Tool:
     def restore(self, flat: str, profile: str) -> str:
         raise NotImplementedError
 
+    def forget(self) -> None:
+        """Drop whatever the one-core pass cached, so the all-cores pass (forked from it) starts cold."""
+
 
 class TokenCaser(Tool):
     """Baselines that only recase tokens; detokenized with sacremoses, sentences joined by a space."""
@@ -69,6 +72,10 @@ class NewsRestore(Tool):
 
     def restore(self, flat: str, profile: str) -> str:
         return self.run(flat, profile)
+
+    def forget(self) -> None:
+        from newsrestore.stages.truecase import case_known
+        case_known.cache_clear()
 
 
 class PyPITruecase(TokenCaser):
