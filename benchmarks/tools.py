@@ -74,8 +74,12 @@ class NewsRestore(Tool):
         return self.run(flat, profile)
 
     def forget(self) -> None:
+        from newsrestore.model import load_model
         from newsrestore.stages.truecase import case_known
         case_known.cache_clear()
+        model = load_model()
+        model.case.forget()
+        model.possessive.forget()
 
 
 class PyPITruecase(TokenCaser):

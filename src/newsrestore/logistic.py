@@ -21,6 +21,7 @@ from .quotemodel import sigmoid
 
 SCALE = 100          # weights are stored in hundredths
 LIMIT = 32767 / SCALE
+MEMO_LIMIT = 1 << 20  # feature names remembered at restore time (about 100 MB at most)
 
 
 def slot(name: str, mask: int) -> int:
@@ -34,10 +35,23 @@ class HashedLogistic:
         self.weights = weights
         self.bits = bits
         self.mask = (1 << bits) - 1
+        self._memo: dict[str, int] = {}     # feature name -> weight: news repeats its contexts
 
     def logit(self, feats: Iterable[str]) -> float:
-        w, mask, crc = self.weights, self.mask, zlib.crc32
-        return sum(w[crc(f.encode("utf-8")) & mask] for f in feats) / SCALE
+        memo = self._memo
+        total = 0
+        for f in feats:
+            v = memo.get(f)
+            if v is None:
+                if len(memo) >= MEMO_LIMIT:
+                    memo.clear()
+                v = memo[f] = self.weights[zlib.crc32(f.encode("utf-8")) & self.mask]
+            total += v
+        return total / SCALE
+
+    def forget(self) -> None:
+        """Drop the remembered feature weights (benchmarks start each pass cold)."""
+        self._memo.clear()
 
     def probability(self, feats: Iterable[str]) -> float:
         return sigmoid(self.logit(feats))

@@ -176,6 +176,7 @@ class Scorer:
         token, and one more position after the last token, which closes whatever is still open."""
         w_, p_, n_, pw_, wn_, pp_ = (d.get for d in self.words)
         other = self.other.get
+        exp = math.exp
         out = []
         for (w, p, n, p2), f in zip(_context(words, spans), structure(words, cased, spans)):
             o = c = 0.0
@@ -188,7 +189,7 @@ class Scorer:
                 if v is not None:
                     o += v[0]
                     c += v[1]
-            out.append((sigmoid(o), sigmoid(c)))
+            out.append((1.0 / (1.0 + exp(-o)) if o > -30 else 1e-13, 1.0 / (1.0 + exp(-c)) if c > -30 else 1e-13))
         out.append((0.0, 1.0))
         return out
 

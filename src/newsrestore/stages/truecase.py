@@ -45,7 +45,7 @@ def _title(w: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in w.split("-")) if "-" in w else capitalize_first(w)
 
 
-def _contextual(model: Model, w: str, dist: dict[str, int], feats: tuple[str, ...]) -> tuple[str, float, str]:
+def _contextual(model: Model, w: str, dist: dict[str, int], feats: list[str]) -> tuple[str, float, str]:
     """A word whose case depends on use, cased by the logistic model over its neighbours."""
     p = model.case.probability(feats)
     if p >= 0.5:
@@ -65,22 +65,17 @@ def _shape_prob(model: Model, w: str, prev_cap: bool, next_cap: bool) -> float:
 
 
 @lru_cache(maxsize=200_000)
-def case_known(model: Model, w: str, ctx: tuple[str, ...]) -> tuple[str, float, str] | None:
-    """Case a word the lexicon knows (or whose hyphen parts it knows); `ctx` holds the case
-    model's features of its neighbourhood (`train/case.py: case_features`) when the word's case
-    depends on use, else nothing (then the lexicon's form is used).
-
-    Cached: news repeats its words in the same contexts (`of the u.s.`) all the time."""
+def case_known(model: Model, w: str) -> tuple[str, float, str] | None:
+    """Case a word the lexicon knows (or whose hyphen parts it knows) in its commonest form
+    (words whose case depends on use go to `_contextual` first).  Cached: a few thousand words
+    make most of any news text."""
     entry = model.lexicon.get(w)
     if entry is not None:
         form, p, n = entry
-        dist = model.ambiguous.get(w)
-        if dist is not None and w in dist and ctx:
-            return _contextual(model, w, dist, ctx)
         return form, p, f'lexicon: "{w}" written "{form}" in {p:.1%} of {n} training occurrences'
     if "'" in w.strip("'"):                    # lower profile: china's, o'brien, don't
         head, _, tail = w.partition("'")
-        first = case_known(model, head, ())    # no features for the head alone: its lexicon form
+        first = case_known(model, head)        # the head alone: its lexicon form
         rest = tail if tail in {"s", "t", "re", "ve", "ll", "m", "d"} else _title(tail) if head == "o" else tail
         if first is not None:
             return f"{first[0]}'{rest}", first[1], first[2]
@@ -106,9 +101,12 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
         w = tok.text
         if not is_word(w) or w != w.lower() or w[0] == "'" or w == "n't":
             continue            # punctuation, already cased, or a PTB clitic ('s, n't)
-        ctx = tuple(case_features(toks[i - 1].out if i else "", words, i, first, model.lexicon, model.ambiguous)) \
-            if w in model.ambiguous else ()
-        known = case_known(model, w, ctx)
+        dist = model.ambiguous.get(w)
+        if dist is not None and w in dist:
+            feats = case_features(toks[i - 1].out if i else "", words, i, first, model.lexicon, model.ambiguous)
+            known = _contextual(model, w, dist, feats)
+        else:
+            known = case_known(model, w)
         if known is None and any(c.isdigit() for c in w):
             known = (w, 0.9, "")          # 479m, 2b, f16: units and codes stay as written
         if known is None:
