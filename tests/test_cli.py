@@ -134,3 +134,26 @@ def test_version_and_help():
     assert res.exit_code == 0 and "newsrestore, version" in res.output
     res = CliRunner().invoke(cli, ["restore", "--help"])
     assert "--profile" in res.output and "--jobs" in res.output
+
+
+def test_train_on_a_users_own_corpus(tmp_path, examples_dir, reuters_example):
+    """`newsrestore train` on cased articles in a table (here 200 Reuters train articles, as a user
+    would bring their outlet's text), then `restore --model` with what it wrote."""
+    from itertools import islice
+
+    from newsrestore import corpora
+    data = examples_dir.parent / "data"
+    if not data.exists():
+        pytest.skip("the shared corpora are not here")
+    arts = islice((a for a in corpora.iter_corpus("isot_true", data) if corpora.split_of(a) == "train"), 200)
+    src = tmp_path / "mine.jsonl"
+    src.write_text("".join(json.dumps({"text": a.text}) + "\n" for a in arts) + "{not json}\n")
+    model = tmp_path / "mine.json.gz"
+    res = run("train", str(src), "-o", str(model), "-j", "1")
+    assert res.returncode == 0, res.stderr
+    assert b"skipped" in res.stderr and b"from 200 articles" in res.stderr
+    flat = tmp_path / "flat.txt"
+    flat.write_text(reuters_example["flat"])
+    res = run("restore", str(flat), "--model", str(model))
+    assert res.returncode == 0, res.stderr
+    assert "The head of a conservative Republican faction in the U.S. Congress" in res.stdout.decode()
