@@ -15,12 +15,15 @@ import math
 import sys
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+import random
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .quotemodel import sigmoid
 
 SCALE = 100          # weights are stored in hundredths
 LIMIT = 32767 / SCALE
+#: One training example: feature names and the label (1 or 0).
+Example = tuple[Sequence[str], int]
 MEMO_LIMIT = 1 << 20  # feature names remembered at restore time (about 100 MB at most)
 
 
@@ -73,7 +76,22 @@ class HashedLogistic:
         return cls(weights, data["bits"])
 
 
-def fit(examples: Callable[[int], Iterable[tuple[Sequence[str], int]]], bits: int, epochs: int = 2,
+def shuffled_articles(articles: Sequence[Sequence[str]], examples_of: Callable[[str], Iterable[Example]],
+                      seed: int = 0) -> Callable[[int], Iterator[Example]]:
+    """`fit`'s examples: every sentence's, article by article in a new shuffled order each epoch
+    (articles stay whole, so one outlet's run of articles never skews a stretch of training)."""
+    order = list(range(len(articles)))
+
+    def epoch_examples(epoch: int) -> Iterator[Example]:
+        random.Random(seed + epoch).shuffle(order)
+        for k in order:
+            for sentence in articles[k]:
+                yield from examples_of(sentence)
+
+    return epoch_examples
+
+
+def fit(examples: Callable[[int], Iterable[Example]], bits: int, epochs: int = 2,
         rate: float = 0.2, prior: dict[str, float] | None = None) -> HashedLogistic:
     """Logistic regression by AdaGrad over `examples(epoch)` (called once per epoch, in the order
     it chooses): each slot's step shrinks with its own gradients, so a

@@ -9,11 +9,10 @@ features only learn how context moves it.
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Iterator, Mapping, Sequence
 
 from ..casemodel import CASE_BITS, END, START, UNKNOWN, features, word_class
-from ..logistic import HashedLogistic
+from ..logistic import HashedLogistic, shuffled_articles
 from ..logistic import fit as fit_logistic
 from .gold import GoldSentence, capitals, is_shouting, is_word
 
@@ -86,12 +85,5 @@ def fit(articles: list[list[str]], lexicon: Mapping[str, list], ambiguous: Mappi
         if word in dist:
             up, total = sum(dist.values()) - dist[word], sum(dist.values())
             prior[f"b {word}"] = math.log((up + 0.5) / (total - up + 0.5))
-    order = list(range(len(articles)))
-
-    def epoch_examples(epoch: int) -> Iterator[tuple[list[str], int]]:
-        random.Random(seed + epoch).shuffle(order)
-        for k in order:
-            for sentence in articles[k]:
-                yield from examples(sentence, lexicon, ambiguous)
-
+    epoch_examples = shuffled_articles(articles, lambda s: examples(s, lexicon, ambiguous), seed)
     return fit_logistic(epoch_examples, bits, epochs=epochs, rate=rate, prior=prior)

@@ -6,11 +6,10 @@ whether the source wrote an apostrophe after it (`countries’ militaries`).
 from __future__ import annotations
 
 import math
-import random
 from collections import Counter
 from collections.abc import Iterator, Mapping
 
-from ..logistic import HashedLogistic
+from ..logistic import HashedLogistic, shuffled_articles
 from ..logistic import fit as fit_logistic
 from ..possessive import MIN_OWNED_COUNT, POSSESSIVE_BITS, candidate, features, owned_level
 from .gold import GoldSentence
@@ -61,12 +60,5 @@ def fit(articles: list[list[str]], owned: Mapping[str, int], epochs: int = 2, ra
             for _, y in examples(sentence, owned):
                 yes, total = yes + y, total + 1
     prior = {"bias": math.log((yes + 0.5) / (total - yes + 0.5))}
-    order = list(range(len(articles)))
-
-    def epoch_examples(epoch: int) -> Iterator[tuple[list[str], int]]:
-        random.Random(seed + epoch).shuffle(order)
-        for k in order:
-            for sentence in articles[k]:
-                yield from examples(sentence, owned)
-
+    epoch_examples = shuffled_articles(articles, lambda s: examples(s, owned), seed)
     return fit_logistic(epoch_examples, bits, epochs=epochs, rate=rate, prior=prior)
