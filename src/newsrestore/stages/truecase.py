@@ -124,10 +124,12 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         next_cap = bool(nxt) and nxt.out[:1].isupper()
         p = _shape_prob(model, tok.text, prev_cap, next_cap)
-        if i == first:
-            acronym = p >= 0.5 and _upper_prob(model, tok.text) >= 0.5
+        if i == first:                   # capitalised either way: the doubt is whether it is an acronym
+            acronym_p = p * _upper_prob(model, tok.text)
+            acronym = acronym_p >= 0.5
             tok.change(tok.text.upper() if acronym else capitalize_first(tok.text), STAGE,
-                       "sentence start" + (", an unknown word spelt like an acronym" if acronym else ""), 0.99)
+                       "sentence start" + (", an unknown word spelt like an acronym" if acronym else ""),
+                       max(acronym_p, 1 - acronym_p))
         else:
             unknown[tok.text].append((tok, p))
 
@@ -137,9 +139,11 @@ def _resolve_unknown(model: Model, unknown: dict[str, list[tuple[Token, float]]]
     for w, occurrences in unknown.items():
         p = sum(q for _, q in occurrences) / len(occurrences)
         cap = p >= 0.5
-        upper = cap and _upper_prob(model, w) >= 0.5
+        u = _upper_prob(model, w) if cap else 0.0
+        upper = u >= 0.5
         form = w.upper() if upper else _title(w) if cap else w
-        conf = p if cap else 1 - p
+        # a capital, and then an acronym or not: `Rdif` for RDIF was the commonest confident error
+        conf = p * max(u, 1 - u) if cap else 1 - p
         what = "an acronym" if upper else "a name"
         reason = (f'unknown word; its spelling and neighbours suggest {what} ({p:.0%}'
                   f'{", over " + str(len(occurrences)) + " uses" if len(occurrences) > 1 else ""})')
