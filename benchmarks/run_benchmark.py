@@ -274,15 +274,16 @@ def targets_section(r: dict | None, n_words: int) -> list[str]:
 
 
 def calibration_section(args) -> list[str]:
-    """Share of correctly cased words per confidence bucket (as `python scripts/calibration.py`)."""
+    """Share of correct words per confidence bucket (as `python scripts/calibration.py`)."""
     from newsrestore.evaluation.calibration import calibration
     rows = calibration(limit=80)
     return ["## Confidence calibration (newsrestore)", "",
-            "Every restored word's confidence against the share of such words cased right, over the first "
-            "80 dev articles of isot_true, bbc, fnc1, reuters21578, wmt and abc "
-            "(`python scripts/calibration.py --limit 80`).", "",
-            "| confidence | words | correct |", "|---|---|---|"] + [
-            f"| {lo:.2f}–{hi:.2f} | {words:,} | {pct:.1f}% |" for lo, hi, words, pct in rows] + [""]
+            "Every restored word's confidence against the share of such words rendered as in the "
+            "original (same case and the same apostrophe and quotation marks touching it; a mark left "
+            "out counts as wrong) and, beside it, the share cased right, over the first 80 dev articles "
+            "of isot_true, bbc, fnc1, reuters21578, wmt and abc (`python scripts/calibration.py --limit 80`).", "",
+            "| confidence | words | rendered right | cased right |", "|---|---|---|---|"] + [
+            f"| {b.low:.2f}–{b.high:.2f} | {b.words:,} | {b.rendered:.1f}% | {b.cased:.1f}% |" for b in rows] + [""]
 
 
 def chart(results: dict, path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Is a token's confidence what it claims?  Share of correctly cased words per confidence bucket.
+"""Is a token's confidence what it claims?  Share of correct words per confidence bucket.
 
     python scripts/calibration.py [--corpus NAME ...] [--limit N]
 
@@ -16,9 +16,9 @@ def main() -> None:
     ap.add_argument("--corpus", action="append")
     ap.add_argument("--limit", type=int, default=100)
     args = ap.parse_args()
-    print(f"{'confidence':<14}{'words':>9}{'correct':>9}")
-    for lo, hi, words, pct in calibration(args.corpus or DEFAULT_CORPORA, args.limit):
-        print(f"{lo:.2f}-{hi:.2f}    {words:>9}{pct:>8.1f}%")
+    print(f"{'confidence':<14}{'words':>9}{'rendered':>10}{'cased':>8}")
+    for b in calibration(args.corpus or DEFAULT_CORPORA, args.limit):
+        print(f"{b.low:.2f}-{b.high:.2f}    {b.words:>9}{b.rendered:>9.1f}%{b.cased:>7.1f}%")
 
 
 if __name__ == "__main__":

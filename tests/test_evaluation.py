@@ -217,3 +217,27 @@ def test_real_restore_keeps_every_word_on_the_bundled_example():
     result = evaluate([gold], newsrestore_restorer())
     assert not result.failures
     assert summarize(result.total)["words_kept"] == 1.0
+
+
+def test_calibration_charges_each_mark_to_the_word_it_touches():
+    from newsrestore.evaluation.calibration import attached_marks
+    # the opening mark is We's, the closing one will's (after its comma), the apostrophe both halves'
+    assert attached_marks("“We will,” Geng said. China’s ``deal''") == [
+        ('"', "We", ""), ("", "will", ',"'), ("", "Geng", ""), ("", "said", "."),
+        ("", "China", "'"), ("'", "s", ""), ('"', "deal", '"')]
+
+
+def test_confidence_is_calibrated_on_real_dev_articles():
+    """Words restored with confidence 0.99 or more are rendered as in the original far more
+    often than the words the restorer doubts; quotation marks it left out count against it."""
+    from conftest import SHARED
+    if not (SHARED / "data").exists():
+        pytest.skip("the shared corpora are not here")
+    from newsrestore.evaluation.calibration import calibration
+    buckets = calibration(["bbc", "isot_true"], limit=12)
+    sure = [b for b in buckets if b.low >= 0.99]
+    doubtful = [b for b in buckets if b.high <= 0.8]
+    assert sure and sure[0].words > 3000 and sure[0].rendered >= 96.0
+    doubted = sum(b.words * b.rendered for b in doubtful) / sum(b.words for b in doubtful)
+    assert doubted < 85.0
+    assert all(b.rendered <= b.cased for b in buckets)

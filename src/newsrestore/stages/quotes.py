@@ -59,10 +59,9 @@ def apply(doc: Document, model: Model) -> Document:
     probs = model.quotes.probabilities(words, [t.out for t in toks], spans)
     _unsure_capitals(model, toks, probs)
     states = viterbi(probs, model.open_bias)
-    if not any(states):
-        return doc
     opens, closes = marginals(probs)
-    for i, kind in marks(states):
+    placed = marks(states)
+    for i, kind in placed:
         if kind == "open":
             tok = toks[i]
             if i and words[i - 1] == ":":
@@ -70,4 +69,25 @@ def apply(doc: Document, model: Model) -> Document:
             _mark(tok, "pre", opens[i], "a quotation opens here")
         else:
             _mark(toks[i - 1], "post", closes[i], "a quotation closes here")
+    _doubt_unmarked(toks, opens, closes, placed)
     return doc
+
+
+def _doubt_unmarked(toks: list[Token], opens: list[float], closes: list[float],
+                    placed: list[tuple[int, str]]) -> None:
+    """A mark left out is as wrong as a mark misplaced, so a token where one may belong but
+    none was put loses confidence too: its confidence then covers the marks it lacks."""
+    opened = {i for i, kind in placed if kind == "open"}
+    closed = {i - 1 for i, kind in placed if kind == "close"}
+    for i, tok in enumerate(toks):
+        p_open = 0.0 if i in opened else opens[i]
+        p_close = 0.0 if i in closed else closes[i + 1]
+        doubt = max(p_open, p_close)
+        if doubt < 0.01 or 1.0 - doubt >= tok.conf:
+            continue
+        tok.conf = 1.0 - doubt
+        if doubt < 0.05:
+            continue                      # worth a confidence point, not a note
+        where = "open before" if p_open >= p_close else "close after"
+        note = f"quotes: no mark, though a quotation may {where} it ({doubt:.0%})"
+        tok.reason = f"{tok.reason}; {note}" if tok.reason else note
