@@ -241,3 +241,12 @@ def test_confidence_is_calibrated_on_real_dev_articles():
     doubted = sum(b.words * b.rendered for b in doubtful) / sum(b.words for b in doubtful)
     assert doubted < 85.0
     assert all(b.rendered <= b.cased for b in buckets)
+
+
+def test_single_quotation_marks_are_not_apostrophes():
+    gold = "Critics called the 'serial prankster' video 'fake', but the girls' club and Jones' lawyer 'ave a case."
+    # a single-quoted phrase closes after prankster and after fake: no apostrophes there; the plural
+    # possessives after girls and Jones are apostrophes ('ave opens nothing that closes within reach)
+    restored = "Critics called the serial prankster video fake, but the girls' club and Jones lawyer ave a case."
+    s = score(gold, restored)
+    assert (s["apos_p"], s["apos_r"]) == (pytest.approx(1.0), pytest.approx(1 / 2))

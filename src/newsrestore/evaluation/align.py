@@ -8,7 +8,8 @@ it).  Every restorable property is then a position in that sequence:
 * case: the surface form of each word;
 * apostrophes: the index of the word an apostrophe follows (``Myanmar’s``,
   ``couldn’t``, ``O’Brien`` inside a word; ``countries’`` after it), so a curly
-  and a straight apostrophe at the same place are the same position;
+  and a straight apostrophe at the same place are the same position; the marks of a short
+  single-quoted phrase (`a 'fake' video`, as British outlets write quotations) are no apostrophes;
 * double quotes: ``(b, "open"|"close")`` where ``b`` is the number of words
   before the mark, so ``said, "Yes."`` and ``said "Yes".`` place the quotes
   identically (punctuation order is left to the character error rate);
@@ -29,6 +30,9 @@ _WORD_RE = re.compile(r"[^\W_]+")     # Moses splits off "_", so it is no word c
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _CLITIC_RE = re.compile(r"(?:s|re|ve|ll|d|m|t)\b", re.IGNORECASE)
 _OPEN_BEFORE = "([{-/"
+#: How many words a single-quoted phrase may hold before a closing-looking ' after a word is
+#: taken for a plural possessive again (`'fake'`, `'serial prankster'`, `'Big Bank Hank'`).
+_SINGLE_SPAN = 12
 
 
 def canonical(text: str, tokenized: bool = False) -> str:
@@ -77,9 +81,11 @@ def read_marks(text: str, tokenized: bool = False) -> Marks:
         starts.append(m.start())
     marks = Marks(c, words, starts)
     inside = False
+    single_open = -1                # words before the last single quotation mark opened, if open
     for p, ch in enumerate(c):
         if ch == "\n":
             inside = False          # a quotation running over paragraphs reopens on each
+            single_open = -1
             continue
         if ch not in "'\"":
             continue
@@ -87,7 +93,12 @@ def read_marks(text: str, tokenized: bool = False) -> Marks:
         prev = c[p - 1] if p > 0 else " "
         nxt = c[p + 1] if p + 1 < len(c) else " "
         if ch == "'":
-            if _is_word_char(prev) and b > 0:
+            if not tokenized and (prev.isspace() or prev in _OPEN_BEFORE or prev == '"') and nxt.isalpha():
+                single_open = b     # 'fake': a single quotation mark opens (never an apostrophe)
+            elif (not tokenized and 0 <= single_open < b <= single_open + _SINGLE_SPAN
+                    and _is_word_char(prev) and not _is_word_char(nxt)):
+                single_open = -1    # ... and closes: `a 'fake' video` has no apostrophe
+            elif _is_word_char(prev) and b > 0:
                 marks.apostrophes.setdefault(b - 1, p)
             elif tokenized and prev.isspace() and b > 0 and _CLITIC_RE.match(c, p + 1):
                 marks.apostrophes.setdefault(b - 1, p)
