@@ -17,6 +17,7 @@ from typing import Iterable
 from .. import corpora
 from ..flatten import flatten
 from ..pipeline import restore
+from .align import canonical
 
 BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001)
 DEFAULT_CORPORA = ("isot_true", "bbc", "fnc1", "reuters21578", "wmt", "abc")
@@ -63,12 +64,12 @@ def calibration(names: Iterable[str] = DEFAULT_CORPORA, limit: int = 100) -> lis
             restored = restore(flatten(art.text), profile="stripped")
             toks = [t for s in restored.document.sentences for t in s.tokens]
             # the tokens as restored, dateline included, as the original writes them in the body
-            gold = attached_marks(art.text)
-            ours = attached_marks("".join(t.rendered + " " * (t.space_after or t is s.tokens[-1])
-                                          for s in restored.document.sentences for t in s.tokens))
+            gold = attached_marks(canonical(art.text))     # £ and é folded as the input was
+            ours = attached_marks(canonical("".join(t.rendered + " " * (t.space_after or t is s.tokens[-1])
+                                                    for s in restored.document.sentences for t in s.tokens)))
             confs = [t.conf for t in toks for _ in _WORD.findall(t.rendered)]
             if not (len(gold) == len(ours) == len(confs)):
-                continue                  # non-ASCII letters folded differently; skip the article
+                continue                  # a letter folded into two words; skip the article
             for g, o, conf in zip(gold, ours, confs):
                 b = next(i for i in range(len(BUCKETS) - 1) if BUCKETS[i] <= conf < BUCKETS[i + 1])
                 total[b] += 1
