@@ -23,8 +23,6 @@ BUCKETS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001)
 DEFAULT_CORPORA = ("isot_true", "bbc", "fnc1", "reuters21578", "wmt", "abc")
 _WORD = re.compile(r"[A-Za-z]+")
 _SPACE = re.compile(r"\s+")
-# typography is the user's choice (curly or straight) and old corpora write ``quotes''
-_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
 @dataclass
@@ -39,18 +37,17 @@ class Bucket:
 def attached_marks(text: str) -> list[tuple[str, str, str]]:
     """(marks before, word, marks after) for every letter run: what touches it with no space
     between, so a closing quotation mark belongs to the word it follows, an opening one to the
-    word it precedes, and the ’ of `China’s` to both halves."""
+    word it precedes, and the ’ of `China’s` to both halves.  Read off `canonical` text, as the
+    evaluation reads it: curly and straight marks (the user's choice) and PTB ``quotes'' alike,
+    `£` and `é` folded as the flattened input was."""
+    text = canonical(text)
     matches = list(_WORD.finditer(text))
     out = []
     for k, m in enumerate(matches):
         before = text[matches[k - 1].end() if k else 0:m.start()]
         after = text[m.end():matches[k + 1].start() if k + 1 < len(matches) else len(text)]
-        out.append((_unify(_SPACE.split(before)[-1]), m.group(), _unify(_SPACE.split(after)[0])))
+        out.append((_SPACE.split(before)[-1], m.group(), _SPACE.split(after)[0]))
     return out
-
-
-def _unify(marks: str) -> str:
-    return marks.replace("``", '"').replace("''", '"').translate(_MARKS)
 
 
 def calibration(names: Iterable[str] = DEFAULT_CORPORA, limit: int = 100) -> list[Bucket]:
@@ -64,9 +61,9 @@ def calibration(names: Iterable[str] = DEFAULT_CORPORA, limit: int = 100) -> lis
             restored = restore(flatten(art.text), profile="stripped")
             toks = [t for s in restored.document.sentences for t in s.tokens]
             # the tokens as restored, dateline included, as the original writes them in the body
-            gold = attached_marks(canonical(art.text))     # £ and é folded as the input was
-            ours = attached_marks(canonical("".join(t.rendered + " " * (t.space_after or t is s.tokens[-1])
-                                                    for s in restored.document.sentences for t in s.tokens)))
+            gold = attached_marks(art.text)
+            ours = attached_marks("".join(t.rendered + " " * (t.space_after or t is s.tokens[-1])
+                                          for s in restored.document.sentences for t in s.tokens))
             confs = [t.conf for t in toks for _ in _WORD.findall(t.rendered)]
             if not (len(gold) == len(ours) == len(confs)):
                 continue                  # a letter folded into two words; skip the article
