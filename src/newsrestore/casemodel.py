@@ -19,7 +19,6 @@ from typing import Mapping
 START, END, UNKNOWN = "<s>", "</s>", "<unk>"
 
 
-
 def word_class(lexicon: Mapping[str, list], ambiguous: Mapping, w: str) -> str:
     """What kind of word a neighbour is, before it is cased: a name (`C`), a lower-case word
     (`l`), one whose case depends on use (`A`), an unknown word (`U`, mostly names in news) or

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import base64
 import math
+import random
 import sys
 import zlib
 from array import array
-import random
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .quotemodel import sigmoid

@@ -1,9 +1,10 @@
 """Counting what flattening removed, over a training corpus.
 
-Everything the models know is a count from real text: how often a word is
-written `Myanmar` rather than `myanmar` away from a sentence start, in which
-neighbourhoods `house` is `House`, how often `myanmar s` was `Myanmar’s`, how long paragraphs run.  `Counts` is mergeable so corpora can be
-counted in parallel.
+Everything the tables know is a count from real text: how often a word is
+written `Myanmar` rather than `myanmar` away from a sentence start, how often
+`myanmar s` was `Myanmar’s`, how long paragraphs run.  The learned models (case,
+plural possessives, quotations) keep their training sentences here instead.
+`Counts` is mergeable so corpora can be counted in parallel.
 """
 from __future__ import annotations
 
