@@ -11,48 +11,48 @@ from newsrestore.quotemodel import marginals, viterbi
 from newsrestore.train.gold import gold_sentences
 from newsrestore.train.quotes import gold_sequence
 
-_prob = st.floats(min_value=0.001, max_value=0.999, allow_nan=False)
-_articles = st.lists(st.tuples(_prob, _prob), min_size=1, max_size=7).map(lambda p: p + [(0.0, 1.0)])
+_score = st.floats(min_value=-6.0, max_value=6.0, allow_nan=False)
+_articles = st.lists(st.tuples(_score, _score, _score), min_size=1, max_size=7)
 
 
-def _path_probability(probs, states) -> float:
-    """Brute force: the product of the transition probabilities along one path."""
-    total, prev = 1.0, False
-    for (po, pc), s in zip(probs, list(states) + [False]):
-        total *= (pc if not s else 1 - pc) if prev else (po if s else 1 - po)
-        prev = s
+def _path_score(pots, states) -> float:
+    """Brute force: the sum of the transition scores along one path (staying outside scores 0)."""
+    total, prev = 0.0, False
+    for (o, c, s), state in zip(pots, states):
+        total += (s if state else c) if prev else (o if state else 0.0)
+        prev = state
     return total
 
 
 @settings(max_examples=150, deadline=None)
 @given(_articles)
-def test_viterbi_finds_the_most_probable_path(probs):
-    paths = list(itertools.product([False, True], repeat=len(probs) - 1))
-    best = max(_path_probability(probs, p) for p in paths)
-    assert math.isclose(_path_probability(probs, viterbi(probs)), best, rel_tol=1e-9)
+def test_viterbi_finds_the_best_path(pots):
+    paths = list(itertools.product([False, True], repeat=len(pots)))
+    best = max(_path_score(pots, p) for p in paths)
+    assert math.isclose(_path_score(pots, viterbi(pots)), best, rel_tol=1e-9, abs_tol=1e-9)
 
 
 @settings(max_examples=100, deadline=None)
 @given(_articles)
-def test_marginals_equal_brute_force(probs):
-    n = len(probs) - 1
+def test_marginals_equal_brute_force(pots):
+    n = len(pots)
     paths = [list(p) for p in itertools.product([False, True], repeat=n)]
-    weight = [_path_probability(probs, p) for p in paths]
+    weight = [math.exp(_path_score(pots, p)) for p in paths]
     z = sum(weight)
-    assert math.isclose(z, 1.0, rel_tol=1e-9)       # the two local models make a proper distribution
-    opens, closes = marginals(probs)
+    opens, closes = marginals(pots)
+    assert len(opens) == n and len(closes) == n + 1
     for k in range(n):
-        want = sum(w for p, w in zip(paths, weight) if p[k] and (k == 0 or not p[k - 1]))
+        want = sum(w for p, w in zip(paths, weight) if p[k] and (k == 0 or not p[k - 1])) / z
         assert math.isclose(opens[k], want, abs_tol=1e-9)
     for k in range(n + 1):
-        want = sum(w for p, w in zip(paths, weight) if k and p[k - 1] and (k == n or not p[k]))
+        want = sum(w for p, w in zip(paths, weight) if k and p[k - 1] and (k == n or not p[k])) / z
         assert math.isclose(closes[k], want, abs_tol=1e-9)
 
 
 def test_open_bias_places_more_quotations():
-    probs = [(0.3, 0.1), (0.05, 0.6), (0.0, 1.0)]        # one likely-ish quotation, not likely enough
-    assert viterbi(probs) == [False, False]
-    assert viterbi(probs, open_bias=1.5) == [True, False]
+    pots = [(-1.0, 0.0, 0.0), (-3.0, 0.5, -0.8)]       # one likely-ish quotation, not likely enough
+    assert viterbi(pots) == [False, False]
+    assert viterbi(pots, open_bias=1.5) == [True, False]
 
 
 def test_gold_states_cover_partial_and_running_quotations(reuters_example):
@@ -82,10 +82,8 @@ def test_fast_scorer_equals_the_feature_names_it_was_trained_on(reuters_example,
         spans = units([len(s.tokens) for s in doc.sentences], [s.tokens[-1].text for s in doc.sentences])
         slow = []                 # what training scores: the sum of the weights of every feature name
         for names in features(words, cased, spans):
-            z = [sum(weights.get(n, (0.0, 0.0))[d] for n in names) for d in (0, 1)]
-            slow.append(tuple(1 / (1 + math.exp(-x)) for x in z))
-        slow.append((0.0, 1.0))
-        fast = model.quotes.probabilities(words, cased, spans)
-        assert len(fast) == len(words) + 1
+            slow.append(tuple(sum(weights.get(n, (0.0, 0.0, 0.0))[d] for n in names) for d in range(3)))
+        fast = model.quotes.potentials(words, cased, spans)
+        assert len(fast) == len(words)
         assert all(math.isclose(a, b, abs_tol=1e-9) for x, y in zip(slow, fast) for a, b in zip(x, y))
-        assert any(p > 0.5 for p, _ in slow)       # the weights are really consulted
+        assert any(o > 0 for o, _, _ in slow)        # the weights are really consulted

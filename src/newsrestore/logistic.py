@@ -18,13 +18,15 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from .quotemodel import sigmoid
-
 SCALE = 100          # weights are stored in hundredths
 LIMIT = 32767 / SCALE
 #: One training example: feature names and the label (1 or 0).
 Example = tuple[Sequence[str], int]
 MEMO_LIMIT = 1 << 20  # feature names remembered at restore time (about 100 MB at most)
+
+
+def sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 1e-13
 
 
 def slot(name: str, mask: int) -> int:

@@ -23,7 +23,9 @@ DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
 #: the `left` / `right` context tables.
 #: Version 4: the case model and the plural-possessive model (`possessive`) are hashed logistic
 #: models (`logistic.py`); the `trail` tables are gone.
-MODEL_VERSION = 4
+#: Version 5: the quotation tagger is a CRF: every feature weighs opening, closing and staying
+#: inside (three numbers, not two).
+MODEL_VERSION = 5
 
 
 class Model:

@@ -8,16 +8,22 @@ from outside to inside and closes where it goes back, so one model covers
 whole-sentence quotations, quotations running over several sentences and
 partial quotations inside a sentence (`called himself a “fiscal conservative”`).
 
-Two logistic models, trained on real news, give the probability of a mark
-before each token: of one opening when outside a quotation, of one closing
-when inside (every feature carries those two weights).  Together they are a
-two-state Markov model over the article: decoding is Viterbi, and the
-confidence of a mark is its marginal probability by forward-backward.
+The model is a linear-chain conditional random field over the article: every
+feature carries three weights, for a mark opening before the token, one closing
+before it, and the token staying inside an open quotation (staying outside is
+the reference, 0).  Decoding is Viterbi, and the confidence of a mark is its
+marginal probability by forward-backward.  The weight on staying inside is what
+the earlier pair of local logistic models lacked: they could only say how
+likely a mark was *given* the state before, so a path that wrongly stayed
+inside through a reported-speech sentence paid nothing for it and closed at its
+`, said` with confidence (label bias).  Scored as one sequence, such a path
+pays for every word that does not read like speech.
 """
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from itertools import chain
+from typing import Iterable, Sequence
 
 SPEECH_VERBS = frozenset(
     "said says say told tells added adds asked asks wrote writes tweeted tweets stated states explained "
@@ -37,6 +43,8 @@ FULL_STOPS = frozenset({".", "?", "!", "...", ":", ";"})
 _PREP = frozenset("on in at to during after before when while via by of from with".split())
 
 Weights = dict[str, Sequence[float]]
+#: (open, close, stay inside) scores of one token.
+Potential = tuple[float, float, float]
 
 
 def attribution_comma(words: Sequence[str]) -> int | None:
@@ -156,7 +164,7 @@ def features(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[i
 class Scorer:
     """The weights regrouped for fast lookup at restore time: word templates keyed by the words
     themselves (whose hashes Python has already computed) instead of by built-up names.  Gives
-    exactly the probabilities training scores from the names `features` builds (tests check it)."""
+    exactly the scores training computes from the names `features` builds (tests check it)."""
 
     def __init__(self, weights: Weights) -> None:
         self.words: list[dict] = [{} for _ in _WORD_TEMPLATES]
@@ -170,43 +178,36 @@ class Scorer:
             else:
                 self.words[k][tuple(rest.split(" ")) if " " in rest else rest] = v    # tokens hold no spaces
 
-    def probabilities(self, words: Sequence[str], cased: Sequence[str],
-                      spans: Sequence[tuple[int, int]]) -> list[tuple[float, float]]:
-        """P(a quotation opens before token i | outside) and P(one closes before i | inside), per
-        token, and one more position after the last token, which closes whatever is still open."""
+    def potentials(self, words: Sequence[str], cased: Sequence[str],
+                   spans: Sequence[tuple[int, int]]) -> list[Potential]:
+        """Per token, the scores (log-potentials) of a quotation opening before it, of one
+        closing before it, and of it staying inside one; staying outside scores 0."""
         w_, p_, n_, pw_, wn_, pp_ = (d.get for d in self.words)
         other = self.other.get
-        exp = math.exp
-        out = []
-        for (w, p, n, p2), f in zip(_context(words, spans), structure(words, cased, spans)):
-            o = c = 0.0
-            for v in (w_(w), p_(p), n_(n), pw_((p, w)), wn_((w, n)), pp_((p2, p))):
-                if v is not None:
-                    o += v[0]
-                    c += v[1]
-            for name in f:
-                v = other(name)
-                if v is not None:
-                    o += v[0]
-                    c += v[1]
-            out.append((1.0 / (1.0 + exp(-o)) if o > -30 else 1e-13, 1.0 / (1.0 + exp(-c)) if c > -30 else 1e-13))
-        out.append((0.0, 1.0))
-        return out
+        return [_total(chain((w_(w), p_(p), n_(n), pw_((p, w)), wn_((w, n)), pp_((p2, p))), map(other, f)))
+                for (w, p, n, p2), f in zip(_context(words, spans), structure(words, cased, spans))]
 
-    def capital_shift(self, prev: str) -> tuple[float, float]:
-        """How the open and close logits of a lower-case token after `prev` (not capitalised)
-        move when the token is written with a capital instead (`structure`'s `cap` features)."""
-        o = c = 0.0
-        for name in ("cap", "cap:" + prev):
-            v = self.other.get(name)
-            if v is not None:
-                o += v[0]
-                c += v[1]
-        return o, c
+    def capital_shift(self, prev: str) -> Potential:
+        """How a lower-case token's three scores after `prev` (not capitalised) move when the
+        token is written with a capital instead (`structure`'s `cap` features)."""
+        return _total(map(self.other.get, ("cap", "cap:" + prev)))
 
 
-def sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 1e-13
+def _total(vectors: Iterable[Sequence[float] | None]) -> Potential:
+    """The sum of the weight vectors of the features that have one."""
+    o = c = s = 0.0
+    for v in vectors:
+        if v is not None:
+            o += v[0]
+            c += v[1]
+            s += v[2]
+    return o, c, s
+
+
+def potentials_of(weights: Weights, feats: Sequence[Sequence[str]]) -> list[Potential]:
+    """The scores `Scorer.potentials` gives, from feature names (what training uses)."""
+    get = weights.get
+    return [_total(map(get, names)) for names in feats]
 
 
 def marks(states: list[bool]) -> list[tuple[int, str]]:
@@ -220,25 +221,20 @@ def marks(states: list[bool]) -> list[tuple[int, str]]:
     return out
 
 
-def viterbi(probs: list[tuple[float, float]], open_bias: float = 0.0) -> list[bool]:
-    """Most probable inside/outside state of each token (after the last token, outside).
-
-    Max-product in probability space, rescaled at every step so long articles never underflow.
-    `open_bias` multiplies every opening by e^bias (see train/quotes.py: fit_open_bias)."""
-    boost = math.exp(open_bias)
-    d_o, d_i = 1.0, 0.0
+def viterbi(pots: Sequence[Potential], open_bias: float = 0.0) -> list[bool]:
+    """The best-scoring inside/outside state of each token; the article starts outside, and a
+    quotation still open after the last token closes there.  `open_bias` is added to every
+    opening (see train/quotes.py: fit_open_bias)."""
+    d_o, d_i = 0.0, -math.inf
     back: list[tuple[bool, bool]] = []      # (best state before O was inside, before I was inside)
-    for po, pc in probs[:-1]:
-        from_i = d_i * pc
-        o_prev_i = from_i > d_o * (1.0 - po)
-        new_o = from_i if o_prev_i else d_o * (1.0 - po)
-        opened = d_o * po * boost
-        stay = d_i * (1.0 - pc)
+    for o, c, s in pots:
+        from_i = d_i + c
+        o_prev_i = from_i > d_o
+        opened = d_o + o + open_bias
+        stay = d_i + s
         i_prev_i = stay > opened
-        new_i = stay if i_prev_i else opened
-        top = max(new_o, new_i) or 1.0
         back.append((o_prev_i, i_prev_i))
-        d_o, d_i = new_o / top, new_i / top
+        d_o, d_i = (from_i if o_prev_i else d_o), (stay if i_prev_i else opened)
     state = d_i > d_o
     states = [False] * len(back)
     for k in range(len(back) - 1, -1, -1):
@@ -247,33 +243,46 @@ def viterbi(probs: list[tuple[float, float]], open_bias: float = 0.0) -> list[bo
     return states
 
 
-def marginals(probs: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
-    """Probability of a mark opening before each token, and of one closing before each position.
+def _exp(x: float) -> float:
+    return math.exp(min(max(x, -30.0), 30.0))
 
-    Forward-backward in probability space, each vector rescaled to sum to one; every path takes
-    exactly one of the four transitions at a position, so normalising them there is exact."""
-    n = len(probs) - 1
+
+def transitions(pots: Sequence[Potential]) -> tuple[list[float], list[float], list[float], float]:
+    """Marginal probability of each transition: a mark opening before token k, one closing before
+    it, the token staying inside; and the probability a quotation is still open at the end.
+
+    Forward-backward with every vector rescaled to sum to one; the four transitions at a
+    position cover every path once, so normalising them there is exact."""
+    n = len(pots)
+    ms = [(_exp(o), _exp(c), _exp(s)) for o, c, s in pots]
     fwd = [(1.0, 0.0)]
-    for po, pc in probs[:-1]:
+    for eo, ec, es in ms:
         a_o, a_i = fwd[-1]
-        o, i = a_o * (1.0 - po) + a_i * pc, a_o * po + a_i * (1.0 - pc)
+        o, i = a_o + a_i * ec, a_o * eo + a_i * es
         z = o + i
         fwd.append((o / z, i / z))
     bwd = [(1.0, 1.0)] * (n + 1)                  # from each state before position k to the end
     for k in range(n - 1, -1, -1):
-        po, pc = probs[k]
+        eo, ec, es = ms[k]
         b_o, b_i = bwd[k + 1]
-        o, i = (1.0 - po) * b_o + po * b_i, pc * b_o + (1.0 - pc) * b_i
+        o, i = b_o + eo * b_i, ec * b_o + es * b_i
         z = o + i
         bwd[k] = (o / z, i / z)
-    opens, closes = [], []
+    opens, closes, stays = [], [], []
     for k in range(n):
-        po, pc = probs[k]
+        eo, ec, es = ms[k]
         (a_o, a_i), (b_o, b_i) = fwd[k], bwd[k + 1]
-        oo, oi, io, ii = a_o * (1 - po) * b_o, a_o * po * b_i, a_i * pc * b_o, a_i * (1 - pc) * b_i
+        oo, oi, io, ii = a_o * b_o, a_o * eo * b_i, a_i * ec * b_o, a_i * es * b_i
         z = oo + oi + io + ii
         opens.append(oi / z)
         closes.append(io / z)
+        stays.append(ii / z)
     a_o, a_i = fwd[n]
-    closes.append(a_i / (a_o + a_i))
-    return opens, closes
+    return opens, closes, stays, a_i / (a_o + a_i)
+
+
+def marginals(pots: Sequence[Potential]) -> tuple[list[float], list[float]]:
+    """Probability of a mark opening before each token, and of one closing before each position
+    (the last position is after the last token)."""
+    opens, closes, _, at_end = transitions(pots)
+    return opens, closes + [at_end]

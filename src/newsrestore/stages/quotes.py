@@ -12,7 +12,7 @@ import math
 
 from ..document import Document, Token
 from ..model import Model
-from ..quotemodel import marginals, marks, sigmoid, units, viterbi
+from ..quotemodel import Potential, marginals, marks, units, viterbi
 from .truecase import capitalize_first
 
 STAGE = "quotes"
@@ -29,25 +29,19 @@ def _mark(tok: Token, where: str, conf: float, reason: str) -> None:
     tok.conf = min(tok.conf, max(conf, 0.5))
 
 
-def _unsure_capitals(model: Model, toks: list[Token], probs: list[tuple[float, float]]) -> None:
+def _unsure_capitals(model: Model, toks: list[Token], pots: list[Potential]) -> None:
     """After a colon a capital is a strong sign of a quotation (`told Reuters: “If they
     default...`), but the truecase stage had to choose the case before any quotation was known.
-    Where it wrote a lower-case word there with some doubt, the probabilities are averaged over
-    both casings, weighted by how likely the capital was; a quotation that opens there then gets
-    its capital (below)."""
+    Where it wrote a lower-case word there with some doubt, the token's scores are averaged over
+    both casings (in probability space), weighted by how likely the capital was; a quotation that
+    opens there then gets its capital (below)."""
     for i in range(1, len(toks)):
         tok = toks[i]
         if toks[i - 1].text != ":" or not tok.out[:1].islower() or tok.conf >= 0.99:
             continue
         q = 1.0 - tok.conf                                    # P(a capital), as truecase saw it
-        do, dc = model.quotes.capital_shift(toks[i - 1].text)
-        po, pc = probs[i]
-        probs[i] = ((1 - q) * po + q * _shifted(po, do), (1 - q) * pc + q * _shifted(pc, dc))
-
-
-def _shifted(p: float, by: float) -> float:
-    p = min(max(p, 1e-12), 1 - 1e-12)
-    return sigmoid(math.log(p / (1 - p)) + by)
+        shift = model.quotes.capital_shift(toks[i - 1].text)
+        pots[i] = tuple(x + math.log(1.0 - q + q * math.exp(d)) for x, d in zip(pots[i], shift))
 
 
 def apply(doc: Document, model: Model) -> Document:
@@ -56,10 +50,10 @@ def apply(doc: Document, model: Model) -> Document:
     toks = [t for s in doc.sentences for t in s.tokens]
     words = [t.text for t in toks]
     spans = units([len(s.tokens) for s in doc.sentences], [s.tokens[-1].text for s in doc.sentences])
-    probs = model.quotes.probabilities(words, [t.out for t in toks], spans)
-    _unsure_capitals(model, toks, probs)
-    states = viterbi(probs, model.open_bias)
-    opens, closes = marginals(probs)
+    pots = model.quotes.potentials(words, [t.out for t in toks], spans)
+    _unsure_capitals(model, toks, pots)
+    states = viterbi(pots, model.open_bias)
+    opens, closes = marginals(pots)
     placed = marks(states)
     for i, kind in placed:
         if kind == "open":
