@@ -29,8 +29,9 @@ def sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x > -30 else 1e-13
 
 
-def slot(name: str, mask: int) -> int:
-    return zlib.crc32(name.encode("utf-8")) & mask
+def slot(name: str, mask: int, seed: int = 0) -> int:
+    """A feature's slot; another `seed` gives an independent second hash (a count-min sketch)."""
+    return zlib.crc32(name.encode("utf-8"), seed) & mask
 
 
 class HashedLogistic:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 import random
-import zlib
 from array import array
 from collections.abc import Callable
 
+from ..logistic import slot
 from ..quotemodel import Scorer, features, marks, potentials_of, transitions, units, viterbi
 from .gold import GoldSentence
 
@@ -101,18 +101,12 @@ def frequent_features(sequences: list[Sequence]) -> Callable[[str], bool]:
     table, 33k did), and a frequent one is never kept out."""
     mask = (1 << _COUNT_BITS) - 1
     first, second = array("I", bytes(4 << _COUNT_BITS)), array("I", bytes(4 << _COUNT_BITS))
-    crc = zlib.crc32
     for seq in sequences:
         for names in _unpack(seq)[0]:
             for name in names:
-                data = name.encode("utf-8")
-                first[crc(data) & mask] += 1
-                second[crc(data, _SECOND_SEED) & mask] += 1
-
-    def frequent(name: str) -> bool:
-        data = name.encode("utf-8")
-        return min(first[crc(data) & mask], second[crc(data, _SECOND_SEED) & mask]) >= MIN_FEATURE_COUNT
-    return frequent
+                first[slot(name, mask)] += 1
+                second[slot(name, mask, _SECOND_SEED)] += 1
+    return lambda name: min(first[slot(name, mask)], second[slot(name, mask, _SECOND_SEED)]) >= MIN_FEATURE_COUNT
 
 
 def fit_weights(sequences: list[Sequence], epochs: int, rate: float, seed: int, min_weight: float) -> dict:
