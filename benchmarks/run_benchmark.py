@@ -181,6 +181,18 @@ def model_info() -> str:
         " from the train split of all corpora"
 
 
+def environment() -> str:
+    """Which interpreter ran, and how much else was installed beside the tools.
+
+    Worth stating because optional packages change the figures: nltk imports
+    scipy when it finds it, and in a base Python that has scipy the first
+    ptb-profile article pays 0.6 s for it (0.1 s in a venv made by the README).
+    """
+    from importlib.metadata import distributions
+    kind = "venv" if sys.prefix != sys.base_prefix else "base interpreter"
+    return f"{kind} `{sys.prefix}`, {len(list(distributions()))} distributions installed"
+
+
 def write_results(args, results: dict, train: dict, n_words: int, n_articles: int,
                   broken: dict[str, str]) -> None:
     import tools
@@ -190,6 +202,7 @@ def write_results(args, results: dict, train: dict, n_words: int, n_articles: in
              f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
              f"{platform.system()} {platform.release()}, Python {platform.python_version()}  ",
              f"Command: `{args.command.strip()}`  ",
+             f"Python environment: {environment()}  ",
              f"Load average (1 min) before / after the run: {args.load_before:.2f} / {os.getloadavg()[0]:.2f} "
              "(other jobs on the machine slow every tool's figures).  ",
              f"Dev articles: {n_articles} ({n_words:,} gold words), at most {args.limit} per corpus from "
