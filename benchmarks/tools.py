@@ -75,11 +75,7 @@ class NewsRestore(Tool):
 
     def forget(self) -> None:
         from newsrestore.model import load_model
-        from newsrestore.stages.truecase import case_known
-        case_known.cache_clear()
-        model = load_model()
-        model.case.forget()
-        model.possessive.forget()
+        load_model().forget()
 
 
 class PyPITruecase(TokenCaser):

@@ -51,3 +51,21 @@ def test_titles_before_names_but_not_alone():
                   "the white house said the president would travel to asia .", profile="stripped")
     assert "Vice President Mike Pence expressed deep concern to Turkey on Thursday" in art.body
     assert "The White House said the president would travel to Asia." in art.body
+
+
+def test_the_reason_quotes_the_words_around_a_contextual_decision():
+    art = restore("the meeting was held in may 2017 , officials said .", profile="stripped")
+    may = next(t for s in art.document.sentences for t in s.tokens if t.text == "may")
+    assert may.out == "May"
+    assert may.reason.startswith('context: "May" in "in may 2017"'), may.reason
+
+
+def test_forget_empties_the_caches_and_changes_nothing():
+    from newsrestore.stages.truecase import case_known
+    text = "the house may vote in may , us officials said .\nthe president said it ."
+    model = load_model()
+    first = restore(text, profile="stripped").text
+    assert case_known.cache_info().currsize > 0 and model.case._memo
+    model.forget()
+    assert case_known.cache_info().currsize == 0 and not model.case._memo and not model.possessive._memo
+    assert restore(text, profile="stripped").text == first

@@ -53,6 +53,15 @@ class Model:
         self.quotes: Scorer | None = Scorer(quotes["weights"]) if quotes else None
         self.open_bias: float = quotes["open_bias"] if quotes else 0.0
 
+    def forget(self) -> None:
+        """Drop what restoring has cached (weights looked up, words cased), so the next article
+        runs as cold as the first: a benchmark's second pass must not profit from its first.
+        The cache of known words is shared by every loaded model and is emptied for all."""
+        from .stages.truecase import case_known        # the stages import this module
+        case_known.cache_clear()
+        self.case.forget()
+        self.possessive.forget()
+
 
 def load_model(path: str | Path | None = None) -> Model:
     """The model at `path`, `$NEWSRESTORE_MODEL`, or the bundled one (cached per process)."""

@@ -45,15 +45,15 @@ def _title(w: str) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in w.split("-")) if "-" in w else capitalize_first(w)
 
 
-def _contextual(model: Model, w: str, dist: dict[str, int], feats: list[str]) -> tuple[str, float, str]:
-    """A word whose case depends on use, cased by the logistic model over its neighbours."""
+def _contextual(model: Model, w: str, dist: dict[str, int], feats: list[str], around: str) -> tuple[str, float, str]:
+    """A word whose case depends on use, cased by the logistic model over its neighbours
+    (`around`: the word with its neighbours, as the reason quotes them)."""
     p = model.case.probability(feats)
     if p >= 0.5:
         form = max((f for f in dist if f != w), key=dist.__getitem__)
         conf = p
     else:
         form, conf = w, 1 - p
-    around = f'{feats[1].split(" ")[1]} {w} {feats[3].split(" ")[2]}'       # the "p" and "n" features
     return form, conf, (f'context: "{form}" in "{around}" ({conf:.0%}; the word is written so in '
                         f'{dist.get(form, 0)} of {sum(dist.values())} training occurrences overall)')
 
@@ -104,7 +104,8 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
         dist = model.ambiguous.get(w)
         if dist is not None and w in dist:
             feats = case_features(toks[i - 1].out if i else "", words, i, first, model.lexicon, model.ambiguous)
-            known = _contextual(model, w, dist, feats)
+            around = " ".join([toks[i - 1].out] * (i > 0) + [w] + [toks[i + 1].text] * (i + 1 < len(toks)))
+            known = _contextual(model, w, dist, feats, around)
         else:
             known = case_known(model, w)
         if known is None and any(c.isdigit() for c in w):
