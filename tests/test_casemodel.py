@@ -69,3 +69,10 @@ def test_forget_empties_the_caches_and_changes_nothing():
     model.forget()
     assert case_known.cache_info().currsize == 0 and not model.case._memo and not model.possessive._memo
     assert restore(text, profile="stripped").text == first
+
+
+def test_a_contextual_word_at_either_end_of_a_line():
+    art = restore("may\nthe bill passed the house", profile="stripped")
+    words = {t.text: t for s in art.document.sentences for t in s.tokens}
+    assert words["may"].out == "May" and words["house"].out == "House"
+    assert 'in "the house"' in words["house"].reason

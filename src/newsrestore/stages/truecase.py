@@ -104,8 +104,9 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
         dist = model.ambiguous.get(w)
         if dist is not None and w in dist:
             feats = case_features(toks[i - 1].out if i else "", words, i, first, model.lexicon, model.ambiguous)
-            around = " ".join([toks[i - 1].out] * (i > 0) + [w] + [toks[i + 1].text] * (i + 1 < len(toks)))
-            known = _contextual(model, w, dist, feats, around)
+            before = [toks[i - 1].out] if i else []                  # cased already, as the model saw it
+            after = [toks[i + 1].text] if i + 1 < len(toks) else []
+            known = _contextual(model, w, dist, feats, " ".join(before + [w] + after))
         else:
             known = case_known(model, w)
         if known is None and any(c.isdigit() for c in w):
