@@ -15,7 +15,7 @@ def test_fit_learns_case_from_the_neighbours():
     lexicon = {w: [w, 1.0, 10] for s in sentences for w in s.lower().split()}
     lexicon["may"] = ["may", 0.6, 150]
     ambiguous = {"may": {"may": 90, "May": 90}}
-    scorer = fit([sentences], lexicon, ambiguous, epochs=3, bits=16)
+    scorer = fit([("", sentences)], lexicon, ambiguous, epochs=3, bits=16)
 
     def p_cap(sentence: str) -> float:
         feats = [f for f, _ in examples(sentence, lexicon, ambiguous)]
@@ -23,6 +23,27 @@ def test_fit_learns_case_from_the_neighbours():
 
     assert p_cap("It was in May 2016 .") > 0.9
     assert p_cap("They may go .") < 0.1
+
+
+def test_fit_learns_an_agency_convention_from_the_dateline_source():
+    # Reuters writes `The Post`, the other outlets `the Post`: the same words, told apart by source
+    reuters = ["They told The Post on Monday .", "It was in The Post ."] * 40
+    others = ["They told the Post on Monday .", "It was in the Post ."] * 40
+    lexicon = {w: [w, 1.0, 10] for s in reuters + others for w in s.lower().split()}
+    ambiguous = {"the": {"the": 80, "The": 80}}
+    scorer = fit([("Reuters", reuters), ("", others)], lexicon, ambiguous, epochs=3, bits=16)
+
+    def p_cap(source: str) -> float:
+        return scorer.probability(next(examples("He told the Post .", lexicon, ambiguous, source))[0])
+
+    assert p_cap("Reuters") > 0.8 and p_cap("") < 0.2
+
+
+def test_the_source_comes_from_a_dateline_the_header_takes():
+    from newsrestore.train.case import case_article
+    with_dateline = gold_sentences("BEIJING (Reuters) - China said on Monday it would act.")
+    assert case_article(with_dateline)[0] == "Reuters"
+    assert case_article(gold_sentences("China said on Monday it would act."))[0] == ""
 
 
 def test_context_beats_the_most_frequent_form_on_dev_text(dev_articles):
@@ -46,9 +67,12 @@ def test_context_beats_the_most_frequent_form_on_dev_text(dev_articles):
 
 
 def test_titles_before_names_but_not_alone():
-    # sentences from Reuters (ISOT dev), flattened: a title is capitalised before a name only
-    art = restore("vice president mike pence expressed deep concern to turkey on thursday about the arrests .\n"
-                  "the white house said the president would travel to asia .", profile="stripped")
+    # sentences from Reuters (ISOT dev), flattened, with their dateline: in Reuters style a title is
+    # capitalised before a name only (other outlets in the data write `the President` too, so
+    # without the dateline the model may choose either)
+    art = restore("washington ( reuters ) - vice president mike pence expressed deep concern to turkey on "
+                  "thursday about the arrests .\nthe white house said the president would travel to asia .",
+                  profile="stripped")
     assert "Vice President Mike Pence expressed deep concern to Turkey on Thursday" in art.body
     assert "The White House said the president would travel to Asia." in art.body
 

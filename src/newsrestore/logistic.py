@@ -17,11 +17,14 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 SCALE = 100          # weights are stored in hundredths
 LIMIT = 32767 / SCALE
 #: One training example: feature names and the label (1 or 0).
 Example = tuple[Sequence[str], int]
+#: What an article is a sequence of (a sentence, or a sentence with what it needs alongside).
+Item = TypeVar("Item")
 MEMO_LIMIT = 1 << 20  # feature names remembered at restore time (about 100 MB at most)
 
 
@@ -79,7 +82,7 @@ class HashedLogistic:
         return cls(weights, data["bits"])
 
 
-def shuffled_articles(articles: Sequence[Sequence[str]], examples_of: Callable[[str], Iterable[Example]],
+def shuffled_articles(articles: Sequence[Sequence[Item]], examples_of: Callable[[Item], Iterable[Example]],
                       seed: int = 0) -> Callable[[int], Iterator[Example]]:
     """`fit`'s examples: every sentence's, article by article in a new shuffled order each epoch
     (articles stay whole, so one outlet's run of articles never skews a stretch of training)."""

@@ -25,7 +25,8 @@ DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
 #: models (`logistic.py`); the `trail` tables are gone.
 #: Version 5: the quotation tagger is a CRF: every feature weighs opening, closing and staying
 #: inside (three numbers, not two).
-MODEL_VERSION = 5
+#: Version 6: the case model's features include the agency the dateline names.
+MODEL_VERSION = 6
 
 
 class Model:

@@ -30,6 +30,15 @@ def find_dateline(words: list[str]) -> tuple[int, str, list[str]] | None:
     return i + 4, agency, words[:i]
 
 
+def movable_dateline(words: list[str]) -> tuple[int, str, list[str]] | None:
+    """`find_dateline`'s answer when the dateline can become the header: it ends in one `-` and
+    some text follows (`--`, or a dateline alone, would not flatten back the same)."""
+    found = find_dateline(words)
+    if found is None or words[found[0] - 1] != "-" or found[0] >= len(words):
+        return None
+    return found
+
+
 def _city_text(tokens: list[str]) -> str:
     out = ""
     for t in tokens:
@@ -43,12 +52,10 @@ def apply(doc: Document) -> Document:
     if not doc.sentences:
         return doc
     first = doc.sentences[0]
-    found = find_dateline(first.words)
+    found = movable_dateline(first.words)
     if found is None:
         return doc
     n, agency, city = found
-    if first.words[n - 1] != "-" or n >= len(first.tokens):
-        return doc          # `--` or a dateline alone: not reversible as a header; leave it in the body
     doc.dateline, first.tokens = first.tokens[:n], first.tokens[n:]
     doc.source = agency
     doc.city = _city_text(city) if city else None

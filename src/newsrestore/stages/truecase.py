@@ -91,7 +91,8 @@ def case_known(model: Model, w: str) -> tuple[str, float, str] | None:
     return None
 
 
-def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[Token, float]]]) -> None:
+def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[Token, float]]],
+                   source: str = "") -> None:
     toks = sent.tokens
     words = [t.text.lower() for t in toks]
     # the sentence start is its first word or number: after `6`, `and` stays lowercase
@@ -103,7 +104,8 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
             continue            # punctuation, already cased, or a PTB clitic ('s, n't)
         dist = model.ambiguous.get(w)
         if dist is not None and w in dist:
-            feats = case_features(toks[i - 1].out if i else "", words, i, first, model.lexicon, model.ambiguous)
+            feats = case_features(toks[i - 1].out if i else "", words, i, first, model.lexicon, model.ambiguous,
+                                  source)
             before = [toks[i - 1].out] if i else []                  # cased already, as the model saw it
             after = [toks[i + 1].text] if i + 1 < len(toks) else []
             known = _contextual(model, w, dist, feats, " ".join(before + [w] + after))
@@ -156,6 +158,6 @@ def _resolve_unknown(model: Model, unknown: dict[str, list[tuple[Token, float]]]
 def apply(doc: Document, model: Model) -> Document:
     unknown: dict[str, list[tuple[Token, float]]] = defaultdict(list)
     for sent in doc.all_sentences():
-        _case_sentence(model, sent, unknown)
+        _case_sentence(model, sent, unknown, doc.source or "")
     _resolve_unknown(model, unknown)
     return doc

@@ -14,10 +14,18 @@ from collections.abc import Iterator, Mapping, Sequence
 from ..casemodel import CASE_BITS, END, START, UNKNOWN, features, word_class
 from ..logistic import HashedLogistic, shuffled_articles
 from ..logistic import fit as fit_logistic
+from ..stages.dateline import movable_dateline
 from .gold import GoldSentence, capitals, is_shouting, is_word
 
 #: How many following words whose case depends on use the `run` feature looks across.
 MAX_RUN = 3
+#: One article's training data: the agency its dateline names ("" if none) and its `case_sentences`.
+CaseArticle = tuple[str, list[str]]
+
+
+def case_article(sentences: list[GoldSentence]) -> CaseArticle:
+    found = movable_dateline(sentences[0].words) if sentences else None
+    return (found[1] if found else "", case_sentences(sentences))
 
 
 def case_sentences(sentences: list[GoldSentence]) -> list[str]:
@@ -31,9 +39,10 @@ def case_sentences(sentences: list[GoldSentence]) -> list[str]:
     return out
 
 
-def examples(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping[str, Mapping[str, int]]
-             ) -> Iterator[tuple[list[str], int]]:
-    """(features, 1 if not lower case) for every word of `ambiguous` in one cased sentence."""
+def examples(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping[str, Mapping[str, int]],
+             source: str = "") -> Iterator[tuple[list[str], int]]:
+    """(features, 1 if not lower case) for every word of `ambiguous` in one cased sentence of an
+    article from `source` (the agency its dateline names)."""
     cased = sentence.split(" ")
     words = [c.lower() for c in cased]
     n = len(words)
@@ -44,11 +53,12 @@ def examples(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping[str,
             continue
         if capitals(cased[i]) and ((i and capitals(cased[i - 1])) or (i + 1 < n and capitals(cased[i + 1]))):
             continue                                 # `NEW YORK`: a headline, not an acronym
-        yield case_features(cased[i - 1] if i else "", words, i, first, lexicon, ambiguous), int(cased[i] != w)
+        yield (case_features(cased[i - 1] if i else "", words, i, first, lexicon, ambiguous, source),
+               int(cased[i] != w))
 
 
 def case_features(prev_written: str, words: Sequence[str], i: int, first: int, lexicon: Mapping[str, list],
-                  ambiguous: Mapping) -> list[str]:
+                  ambiguous: Mapping, source: str = "") -> list[str]:
     """The case model's features for `words[i]` (all lower case), given the word before as
     written; shared by training and the truecase stage so both see exactly the same thing.
 
@@ -73,10 +83,10 @@ def case_features(prev_written: str, words: Sequence[str], i: int, first: int, l
             j += 1
         run = f"{j - i}{word_class(lexicon, ambiguous, words[j]) if j < n else 'E'}"
     return features(words[i], prev, prev_cap, words[i - 2] if i >= 2 else START, nxt,
-                    words[i + 2] if i + 2 < n else END, word_class(lexicon, ambiguous, nxt), run)
+                    words[i + 2] if i + 2 < n else END, word_class(lexicon, ambiguous, nxt), run, source)
 
 
-def fit(articles: list[list[str]], lexicon: Mapping[str, list], ambiguous: Mapping[str, Mapping[str, int]],
+def fit(articles: list[CaseArticle], lexicon: Mapping[str, list], ambiguous: Mapping[str, Mapping[str, int]],
         epochs: int = 2, rate: float = 0.2, seed: int = 0, bits: int = CASE_BITS) -> HashedLogistic:
     """The case model, by AdaGrad over every mid-sentence use of the words in `ambiguous`, articles
     in a shuffled order; each word's own bias starts from its share of capitalised uses."""
@@ -85,5 +95,6 @@ def fit(articles: list[list[str]], lexicon: Mapping[str, list], ambiguous: Mappi
         if word in dist:
             up, total = sum(dist.values()) - dist[word], sum(dist.values())
             prior[f"b {word}"] = math.log((up + 0.5) / (total - up + 0.5))
-    epoch_examples = shuffled_articles(articles, lambda s: examples(s, lexicon, ambiguous), seed)
+    tagged = [[(source, s) for s in sentences] for source, sentences in articles]
+    epoch_examples = shuffled_articles(tagged, lambda item: examples(item[1], lexicon, ambiguous, item[0]), seed)
     return fit_logistic(epoch_examples, bits, epochs=epochs, rate=rate, prior=prior)
