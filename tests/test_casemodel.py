@@ -31,7 +31,7 @@ def test_fit_learns_an_agency_convention_from_the_dateline_source():
     others = ["They told the Post on Monday .", "It was in the Post ."] * 40
     lexicon = {w: [w, 1.0, 10] for s in reuters + others for w in s.lower().split()}
     ambiguous = {"the": {"the": 80, "The": 80}}
-    scorer = fit([("Reuters", reuters), ("", others)], lexicon, ambiguous, epochs=3, bits=16)
+    scorer = fit([("Reuters", reuters), ("", others)], lexicon, ambiguous, epochs=6, bits=16)
 
     def p_cap(source: str) -> float:
         return scorer.probability(next(examples("He told the Post .", lexicon, ambiguous, source))[0])

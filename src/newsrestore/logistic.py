@@ -37,6 +37,23 @@ def slot(name: str, mask: int, seed: int = 0) -> int:
     return zlib.crc32(name.encode("utf-8"), seed) & mask
 
 
+class _Memo(dict):
+    """Feature name -> weight, filled on first use: news repeats its contexts, and a hit is then
+    one dict lookup done in C (`map(memo.__getitem__, ...)`), with no hashing of the name to a
+    slot and no Python loop."""
+
+    def __init__(self, weights: array, mask: int) -> None:
+        super().__init__()
+        self.weights = weights
+        self.mask = mask
+
+    def __missing__(self, name: str) -> int:
+        if len(self) >= MEMO_LIMIT:
+            self.clear()
+        v = self[name] = self.weights[zlib.crc32(name.encode("utf-8")) & self.mask]
+        return v
+
+
 class HashedLogistic:
     """A trained model: `probability(features)` = sigmoid(sum of the features' weights)."""
 
@@ -44,19 +61,10 @@ class HashedLogistic:
         self.weights = weights
         self.bits = bits
         self.mask = (1 << bits) - 1
-        self._memo: dict[str, int] = {}     # feature name -> weight: news repeats its contexts
+        self._memo = _Memo(weights, self.mask)
 
     def logit(self, feats: Iterable[str]) -> float:
-        memo = self._memo
-        total = 0
-        for f in feats:
-            v = memo.get(f)
-            if v is None:
-                if len(memo) >= MEMO_LIMIT:
-                    memo.clear()
-                v = memo[f] = self.weights[zlib.crc32(f.encode("utf-8")) & self.mask]
-            total += v
-        return total / SCALE
+        return sum(map(self._memo.__getitem__, feats)) / SCALE
 
     def forget(self) -> None:
         """Drop the remembered feature weights (benchmarks start each pass cold)."""
