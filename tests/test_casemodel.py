@@ -27,11 +27,13 @@ def test_fit_learns_case_from_the_neighbours():
 
 def test_fit_learns_an_agency_convention_from_the_dateline_source():
     # Reuters writes `The Post`, the other outlets `the Post`: the same words, told apart by source
-    reuters = ["They told The Post on Monday .", "It was in The Post ."] * 40
-    others = ["They told the Post on Monday .", "It was in the Post ."] * 40
+    from newsrestore.train.case import MIN_SOURCE_ARTICLES
+    reuters = ["They told The Post on Monday .", "It was in The Post ."]
+    others = ["They told the Post on Monday .", "It was in the Post ."]
     lexicon = {w: [w, 1.0, 10] for s in reuters + others for w in s.lower().split()}
     ambiguous = {"the": {"the": 80, "The": 80}}
-    scorer = fit([("Reuters", reuters), ("", others)], lexicon, ambiguous, epochs=6, bits=16)
+    articles = [("Reuters", reuters)] * MIN_SOURCE_ARTICLES + [("", others)] * MIN_SOURCE_ARTICLES
+    scorer = fit(articles, lexicon, ambiguous, epochs=2, bits=16)
 
     def p_cap(source: str) -> float:
         return scorer.probability(next(examples("He told the Post .", lexicon, ambiguous, source))[0])
@@ -100,3 +102,26 @@ def test_a_contextual_word_at_either_end_of_a_line():
     words = {t.text: t for s in art.document.sentences for t in s.tokens}
     assert words["may"].out == "May" and words["house"].out == "House"
     assert 'in "the house"' in words["house"].reason
+
+
+def test_only_agencies_with_enough_training_articles_get_their_own_features():
+    from newsrestore.train.case import MIN_SOURCE_ARTICLES, learned_sources
+    articles = [("Reuters", [])] * MIN_SOURCE_ARTICLES + [("AP", [])] * (MIN_SOURCE_ARTICLES - 1) + [("", [])] * 5
+    assert learned_sources(articles) == ["Reuters"]
+
+
+def test_an_agency_the_model_never_learned_cases_like_no_agency():
+    # an unseen agency's features would read other features' hashed weights: it must not count
+    from newsrestore.parse import parse
+    from newsrestore.stages import truecase
+    model = load_model()
+    assert "Xinhua" not in model.case_sources
+    text = "the white house said the president would travel to asia , the new york times reported ."
+
+    def cased(source: str | None) -> list[str]:
+        doc = parse(text, profile="stripped")
+        doc.source = source
+        truecase.apply(doc, model)
+        return [t.out for s in doc.sentences for t in s.tokens]
+
+    assert cased("Xinhua") == cased(None)

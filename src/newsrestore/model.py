@@ -25,7 +25,8 @@ DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
 #: models (`logistic.py`); the `trail` tables are gone.
 #: Version 5: the quotation tagger is a CRF: every feature weighs opening, closing and staying
 #: inside (three numbers, not two).
-#: Version 6: the case model's features include the agency the dateline names.
+#: Version 6: the case model's features include the agency the dateline names, for the
+#: agencies in `case_sources`.
 MODEL_VERSION = 6
 
 
@@ -38,6 +39,7 @@ class Model:
         self.lexicon: dict[str, list] = data["lexicon"]
         self.ambiguous: dict[str, dict[str, int]] = data["ambiguous"]
         self.case = HashedLogistic.from_json(data["case"])
+        self.case_sources: frozenset[str] = frozenset(data.get("case_sources", ()))   # agencies it learned
         self.shape_prior: float = data["shape"]["prior"]
         self.shape_llr: dict[str, float] = data["shape"]["llr"]
         upper = data.get("shape_upper", {"prior": -30.0, "llr": {}})

@@ -157,7 +157,8 @@ def _resolve_unknown(model: Model, unknown: dict[str, list[tuple[Token, float]]]
 
 def apply(doc: Document, model: Model) -> Document:
     unknown: dict[str, list[tuple[Token, float]]] = defaultdict(list)
+    source = doc.source if doc.source in model.case_sources else ""      # an agency the model learned
     for sent in doc.all_sentences():
-        _case_sentence(model, sent, unknown, doc.source or "")
+        _case_sentence(model, sent, unknown, source)
     _resolve_unknown(model, unknown)
     return doc

@@ -18,6 +18,7 @@ from typing import Iterable
 
 from ..model import MODEL_VERSION
 from .case import fit as fit_case
+from .case import learned_sources
 from .counts import APOS_SUFFIXES, Counts
 from .gold import gold_sentences
 from .possessive import fit as fit_possessive
@@ -142,6 +143,7 @@ def build_model(counts: Counts) -> dict:
         "lexicon": lexicon,
         "ambiguous": {k: dict(v) for k, v in ambiguous.items()},
         "case": fit_case(counts.case_sentences, lexicon, ambiguous).to_json(),
+        "case_sources": learned_sources(counts.case_sentences),
         "owned": owned,
         "possessive": fit_possessive(counts.possessive_sentences, owned).to_json(),
         "shape": _naive_bayes(shape["cap"], shape["low"]),

@@ -9,6 +9,7 @@ features only learn how context moves it.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 
 from ..casemodel import CASE_BITS, END, START, UNKNOWN, features, word_class
@@ -21,6 +22,10 @@ from .gold import GoldSentence, capitals, is_shouting, is_word
 MAX_RUN = 3
 #: One article's training data: the agency its dateline names ("" if none) and its `case_sentences`.
 CaseArticle = tuple[str, list[str]]
+#: An agency gets its own case features when this many training articles carry its dateline; the
+#: others' articles (and, at restore time, articles from agencies never learned) get none, since
+#: an unseen feature's hashed slot holds some other feature's weight.
+MIN_SOURCE_ARTICLES = 200
 
 
 def case_article(sentences: list[GoldSentence]) -> CaseArticle:
@@ -86,6 +91,12 @@ def case_features(prev_written: str, words: Sequence[str], i: int, first: int, l
                     words[i + 2] if i + 2 < n else END, word_class(lexicon, ambiguous, nxt), run, source)
 
 
+def learned_sources(articles: list[CaseArticle]) -> list[str]:
+    """The agencies with MIN_SOURCE_ARTICLES or more training articles (Reuters, in the corpora)."""
+    n = Counter(source for source, _ in articles if source)
+    return sorted(s for s, k in n.items() if k >= MIN_SOURCE_ARTICLES)
+
+
 def fit(articles: list[CaseArticle], lexicon: Mapping[str, list], ambiguous: Mapping[str, Mapping[str, int]],
         epochs: int = 2, rate: float = 0.2, seed: int = 0, bits: int = CASE_BITS) -> HashedLogistic:
     """The case model, by AdaGrad over every mid-sentence use of the words in `ambiguous`, articles
@@ -95,6 +106,7 @@ def fit(articles: list[CaseArticle], lexicon: Mapping[str, list], ambiguous: Map
         if word in dist:
             up, total = sum(dist.values()) - dist[word], sum(dist.values())
             prior[f"b {word}"] = math.log((up + 0.5) / (total - up + 0.5))
-    tagged = [[(source, s) for s in sentences] for source, sentences in articles]
+    keep = set(learned_sources(articles))
+    tagged = [[(source if source in keep else "", s) for s in sentences] for source, sentences in articles]
     epoch_examples = shuffled_articles(tagged, lambda item: examples(item[1], lexicon, ambiguous, item[0]), seed)
     return fit_logistic(epoch_examples, bits, epochs=epochs, rate=rate, prior=prior)
