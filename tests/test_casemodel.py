@@ -33,7 +33,7 @@ def test_fit_learns_an_agency_convention_from_the_dateline_source():
     lexicon = {w: [w, 1.0, 10] for s in reuters + others for w in s.lower().split()}
     ambiguous = {"the": {"the": 80, "The": 80}}
     articles = [("Reuters", reuters)] * MIN_SOURCE_ARTICLES + [("", others)] * MIN_SOURCE_ARTICLES
-    scorer = fit(articles, lexicon, ambiguous, epochs=2, bits=16)
+    scorer = fit(articles, lexicon, ambiguous, ["Reuters"], epochs=2, bits=16)
 
     def p_cap(source: str) -> float:
         return scorer.probability(next(examples("He told the Post .", lexicon, ambiguous, source))[0])

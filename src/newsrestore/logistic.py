@@ -50,7 +50,7 @@ class _Memo(dict):
     def __missing__(self, name: str) -> int:
         if len(self) >= MEMO_LIMIT:
             self.clear()
-        v = self[name] = self.weights[zlib.crc32(name.encode("utf-8")) & self.mask]
+        v = self[name] = self.weights[slot(name, self.mask)]
         return v
 
 

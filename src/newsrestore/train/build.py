@@ -137,13 +137,14 @@ def build_model(counts: Counts) -> dict:
         if n >= 2:
             join_pairs[f"{a}\t{b}"] = [j, n]
     owned = owned_table(counts.after_owner, counts.word)
+    sources = learned_sources(counts.case_articles)
     model = {
         "version": MODEL_VERSION,
         "trained_on": {"articles": counts.articles, "words": counts.words},
         "lexicon": lexicon,
         "ambiguous": {k: dict(v) for k, v in ambiguous.items()},
-        "case": fit_case(counts.case_sentences, lexicon, ambiguous).to_json(),
-        "case_sources": learned_sources(counts.case_sentences),
+        "case": fit_case(counts.case_articles, lexicon, ambiguous, sources).to_json(),
+        "case_sources": sources,
         "owned": owned,
         "possessive": fit_possessive(counts.possessive_sentences, owned).to_json(),
         "shape": _naive_bayes(shape["cap"], shape["low"]),

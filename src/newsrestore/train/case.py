@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from ..casemodel import CASE_BITS, END, START, UNKNOWN, features, word_class
 from ..logistic import HashedLogistic, shuffled_articles
@@ -98,15 +98,16 @@ def learned_sources(articles: list[CaseArticle]) -> list[str]:
 
 
 def fit(articles: list[CaseArticle], lexicon: Mapping[str, list], ambiguous: Mapping[str, Mapping[str, int]],
-        epochs: int = 2, rate: float = 0.2, seed: int = 0, bits: int = CASE_BITS) -> HashedLogistic:
+        sources: Collection[str] = (), epochs: int = 2, rate: float = 0.2, seed: int = 0,
+        bits: int = CASE_BITS) -> HashedLogistic:
     """The case model, by AdaGrad over every mid-sentence use of the words in `ambiguous`, articles
-    in a shuffled order; each word's own bias starts from its share of capitalised uses."""
+    in a shuffled order; each word's own bias starts from its share of capitalised uses.  Articles
+    from `sources` (`learned_sources`, saved with the model) get their agency's features."""
     prior = {}
     for word, dist in ambiguous.items():
         if word in dist:
             up, total = sum(dist.values()) - dist[word], sum(dist.values())
             prior[f"b {word}"] = math.log((up + 0.5) / (total - up + 0.5))
-    keep = set(learned_sources(articles))
-    tagged = [[(source if source in keep else "", s) for s in sentences] for source, sentences in articles]
+    tagged = [[(source if source in sources else "", s) for s in sentences] for source, sentences in articles]
     epoch_examples = shuffled_articles(tagged, lambda item: examples(item[1], lexicon, ambiguous, item[0]), seed)
     return fit_logistic(epoch_examples, bits, epochs=epochs, rate=rate, prior=prior)

@@ -50,7 +50,7 @@ class Counts:
     # style -> para_key -> {0: no break, 1: break}; a style is a corpus (an outlet's house style)
     para: dict = field(default_factory=lambda: defaultdict(_para_table))
     quote_sequences: list = field(default_factory=list)  # one gold quotation sequence per article with marks
-    case_sentences: list = field(default_factory=list)   # each article's source and cased sentences (train/case.py)
+    case_articles: list = field(default_factory=list)    # each article's source and cased sentences (train/case.py)
     after_owner: Counter = field(default_factory=Counter)  # words after `their`, `his`, `china s`... (possessive.py)
     possessive_sentences: list = field(default_factory=list)  # sentences with a word ending in s (train/possessive.py)
     # style -> lowercase word -> occurrences, and style -> articles, over articles with paragraphs
@@ -63,7 +63,7 @@ class Counts:
                     style: str = "user") -> None:
         """Count one article; `marks=False` for text that already lost its apostrophes and quotes."""
         self.articles += 1
-        self.case_sentences.append(case_article(sentences))
+        self.case_articles.append(case_article(sentences))
         if marks and sentences:
             self.possessive_sentences.append(possessive_sentences(sentences))
             seq = gold_sequence(sentences)
@@ -113,7 +113,7 @@ class Counts:
             for k, c in table.items():
                 self.para[style][k].update(c)
         self.quote_sequences.extend(other.quote_sequences)
-        self.case_sentences.extend(other.case_sentences)
+        self.case_articles.extend(other.case_articles)
         self.possessive_sentences.extend(other.possessive_sentences)
         for style, bag in other.style_words.items():
             self.style_words[style].update(bag)
