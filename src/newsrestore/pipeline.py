@@ -8,11 +8,12 @@ from .document import Document
 from .model import Model, load_model
 from .parse import parse
 from .render import FORMATS, header_text, paragraph_texts, render, render_json, render_text, title_text
-from .stages import apostrophes, constraints, dateline, paragraphs, quotes, spacing, truecase, typography
+from .stages import acronyms, apostrophes, constraints, dateline, paragraphs, quotes, spacing, truecase, typography
 
 def run_stages(doc: Document, model: Model, quotes_style: str = "curly") -> Document:
     dateline.apply(doc)
     truecase.apply(doc, model)
+    acronyms.apply(doc, model)
     apostrophes.apply(doc, model)
     quotes.apply(doc, model)
     constraints.apply(doc)

@@ -1,0 +1,69 @@
+"""How are acronyms defined in the text (`Financial Action Task Force ( FATF )`) written?
+
+    python scripts/acronym_stats.py [--limit N]
+
+Reads train articles (never dev), finds every `words ( acronym )` whose letters
+spell the words' initials (`stages/acronyms.py: spelled_out`), keeps those the
+acronym stage would act on (`writes_in_capitals`), and prints the share whose
+acronym is in capitals, and, when the lexicon does not know the acronym, whose
+spelt-out words start with capitals: the
+confidences `ACRONYM_CONF` and `NAME_CONF` in that stage.
+"""
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from itertools import islice
+
+from newsrestore.corpora import iter_split
+from newsrestore.model import load_model
+from newsrestore.stages.acronyms import FUNCTION_WORDS, MAX_LETTERS, MIN_LETTERS, spelled_out, writes_in_capitals
+from newsrestore.train.gold import gold_sentences
+
+NEWS = ["isot_true", "bbc", "fnc1", "reuters21578", "wmt", "abc"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=20000, help="train articles to read")
+    args = ap.parse_args()
+    model = load_model()
+    n = Counter()
+    wrong = Counter()
+    articles = (a for a in iter_split("train", names=NEWS) if not a.tokenized)
+    for art in islice(articles, args.limit):
+        for sent in gold_sentences(art.text):
+            cased = [t.cased for t in sent.tokens]
+            for k in range(2, len(cased) - 1):
+                w = cased[k].lower()
+                if cased[k - 1] != "(" or cased[k + 1] != ")" or not w.isalpha():
+                    continue
+                if not MIN_LETTERS <= len(w) <= MAX_LETTERS:
+                    continue
+                start = max(0, k - 1 - 3 * len(w))
+                found = spelled_out(cased[start:k - 1], w)
+                if found is None:
+                    continue
+                n["defined"] += 1
+                if not writes_in_capitals(model, w):
+                    continue
+                n["acted on"] += 1
+                n["acronym in capitals"] += cased[k].isupper()
+                if w in model.lexicon:
+                    continue
+                n["unknown"] += 1
+                name = [cased[start + i] for i in found if cased[start + i].lower() not in FUNCTION_WORDS]
+                capitalised = all(x[:1].isupper() for x in name)
+                n["name capitalised"] += capitalised
+                if not capitalised:
+                    wrong[f"{' '.join(cased[start + found[0]:k - 1])} ( {cased[k]} )"] += 1
+    acted = max(1, n["acted on"])
+    print(f"definitions found: {n['defined']}, acted on: {n['acted on']}")
+    print(f"acronym in capitals: {100 * n['acronym in capitals'] / acted:.1f}%")
+    print(f"acronyms the lexicon does not know: {n['unknown']}, their spelt-out words capitalised: "
+          f"{100 * n['name capitalised'] / max(1, n['unknown']):.1f}%")
+    print("not so, commonest:", "; ".join(f"{k} x{v}" for k, v in wrong.most_common(15)))
+
+
+if __name__ == "__main__":
+    main()

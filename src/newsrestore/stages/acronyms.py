@@ -1,0 +1,103 @@
+"""Acronym stage: a name spelt out, then its acronym in brackets.
+
+`the financial action task force ( fatf ) said` is the one place where
+flattened text says outright how words are written: when the letters in the
+brackets are the initials of the words before them, the bracket holds an
+acronym (FATF) and those words are the name it stands for (Financial Action
+Task Force).  Word by word, the truecase stage cannot see that: `fatf` is an
+unknown word that looks like a name (`Fatf`), and `task force` is usually
+lower case.  So the acronym is written in capitals and, when the lexicon
+does not know it, so is every other use of it, and its words get capitals.
+When the lexicon knows the acronym (`gross domestic product ( gdp )`, `islamic
+state ( is )`), its words are left to the case model, which learned them: in
+train articles such words were capitalised only 73% of the time.
+"""
+from __future__ import annotations
+
+from ..document import Document, Token
+from ..model import Model
+from .truecase import capitalize_first
+
+STAGE = "acronyms"
+#: Words a name may hold without giving the acronym a letter (`Office of the Deputy Prime Minister`).
+FUNCTION_WORDS = frozenset("of and for the on in to at de du la el al a an &".split())
+#: Pieces of a word flattening split off (`women s tennis association ( wta )`): skipped, never a letter.
+CLITICS = frozenset("s t".split())
+MIN_LETTERS, MAX_LETTERS = 2, 8
+#: Share of such definitions in train articles whose acronym was in capitals (of those this
+#: stage acts on), and whose spelt-out words were capitalised (of those whose acronym the
+#: lexicon does not know), printed by `scripts/acronym_stats.py`: each change's confidence.
+ACRONYM_CONF, NAME_CONF = 0.90, 0.85
+
+
+def spelled_out(words: list[str], acronym: str) -> list[int] | None:
+    """Positions in `words` (the words just before the bracket) whose initials spell `acronym`,
+    ending at the last word; function words between them may be skipped.  None if they do not."""
+
+    def match(i: int, k: int) -> list[int] | None:
+        if k < 0:
+            return []
+        if i < 0 or not words[i][:1].isalpha():
+            return None
+        w = words[i].lower()
+        if w in CLITICS and k < len(acronym) - 1:
+            return match(i - 1, k)
+        if w[0] == acronym[k]:
+            rest = match(i - 1, k - 1)
+            if rest is not None and (k or w not in FUNCTION_WORDS):   # a name opens with a word of its own
+                return rest + [i]
+        if w in FUNCTION_WORDS and k < len(acronym) - 1:             # the last word is never skipped
+            return match(i - 1, k)
+        return None
+
+    return match(len(words) - 1, len(acronym) - 1)
+
+
+def writes_in_capitals(model: Model, w: str) -> bool:
+    """Whether an acronym defined in the text is for this stage to write in capitals: yes when
+    the lexicon does not know the word (`fatf`) or it is sometimes an acronym (`is`/IS,
+    `ice`/ICE); no when the lexicon writes it one way (`GDP`, `Nato`, `bpd`), which it learned
+    from more uses than this article has."""
+    dist = model.ambiguous.get(w)
+    if dist is not None:
+        return w.upper() in dist
+    return w not in model.lexicon
+
+
+def _definitions(doc: Document) -> list[tuple[list[Token], Token]]:
+    """(the spelt-out words, the acronym token) of every `words ( acronym )` in the article."""
+    out = []
+    for sent in doc.all_sentences():
+        toks = sent.tokens
+        for k in range(2, len(toks) - 1):
+            tok = toks[k]
+            w = tok.text.lower()
+            if toks[k - 1].text != "(" or toks[k + 1].text != ")" or not tok.text.isalpha() or tok.text != w:
+                continue
+            if not MIN_LETTERS <= len(w) <= MAX_LETTERS:
+                continue
+            before = toks[max(0, k - 1 - 3 * len(w)):k - 1]
+            found = spelled_out([t.text for t in before], w)
+            if found is not None:
+                out.append(([before[i] for i in found], tok))
+    return out
+
+
+def apply(doc: Document, model: Model) -> Document:
+    for name, acronym in _definitions(doc):
+        w = acronym.text
+        if not writes_in_capitals(model, w):
+            continue
+        spelt = " ".join(t.text for t in name)
+        reason = f'acronym: "{w}" spells the initials of "{spelt}" before it'
+        acronym.change(w.upper(), STAGE, reason, ACRONYM_CONF)
+        if w in model.lexicon:
+            continue        # `gross domestic product ( gdp )`: the words' case is the case model's call
+        for tok in doc.tokens():                 # an unknown word: the same acronym all through
+            if tok.text == w and tok is not acronym:
+                tok.change(w.upper(), STAGE, reason, ACRONYM_CONF)
+        for tok in name:
+            if tok.text == tok.text.lower():                # words the input cased stay as they came
+                tok.change(capitalize_first(tok.out), STAGE,
+                           f'a name: its initials spell the acronym "{w.upper()}" after it', NAME_CONF)
+    return doc
