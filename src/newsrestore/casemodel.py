@@ -60,5 +60,7 @@ def features(w: str, prev: str, prev_cap: bool, pp: str, nxt: str, nn: str, ncls
 
 
 #: The case model is a `logistic.HashedLogistic` (P(written with a capital, or in any form but
-#: lower case)); its table has 2**CASE_BITS slots.
-CASE_BITS = 22
+#: lower case)); its table has 2**CASE_BITS slots.  With 2**22, 89% of the slots held a weight,
+#: so most features shared theirs with another; 2**23 made 1.2% fewer errors on a tenth of the
+#: train articles held out (2**24: 1% fewer again, for another 16 MB in memory and a slower load).
+CASE_BITS = 23
