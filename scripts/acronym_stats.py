@@ -2,8 +2,9 @@
 
     python scripts/acronym_stats.py [--limit N]
 
-Reads train articles (never dev), finds every `words ( acronym )` whose letters
-spell the words' initials (`stages/acronyms.py: spelled_out`), keeps those the
+Reads train articles (never dev), finds every `words ( acronym )` or `words, or
+acronym,` whose letters spell the words' initials (`stages/acronyms.py:
+definitions`), keeps those the
 acronym stage would act on (`writes_in_capitals`), and prints the share whose
 acronym is in capitals, and, when the lexicon does not know the acronym, whose
 spelt-out words start with capitals: the
@@ -17,7 +18,7 @@ from itertools import islice
 
 from newsrestore.corpora import iter_split
 from newsrestore.model import load_model
-from newsrestore.stages.acronyms import FUNCTION_WORDS, MAX_LETTERS, MIN_LETTERS, spelled_out, writes_in_capitals
+from newsrestore.stages.acronyms import FUNCTION_WORDS, definitions, writes_in_capitals
 from newsrestore.train.gold import gold_sentences
 
 NEWS = ["isot_true", "bbc", "fnc1", "reuters21578", "wmt", "abc"]
@@ -34,16 +35,8 @@ def main() -> None:
     for art in islice(articles, args.limit):
         for sent in gold_sentences(art.text):
             cased = [t.cased for t in sent.tokens]
-            for k in range(2, len(cased) - 1):
+            for found, k in definitions([c.lower() for c in cased]):
                 w = cased[k].lower()
-                if cased[k - 1] != "(" or cased[k + 1] != ")" or not w.isalpha():
-                    continue
-                if not MIN_LETTERS <= len(w) <= MAX_LETTERS:
-                    continue
-                start = max(0, k - 1 - 3 * len(w))
-                found = spelled_out(cased[start:k - 1], w)
-                if found is None:
-                    continue
                 n["defined"] += 1
                 if not writes_in_capitals(model, w):
                     continue
@@ -52,11 +45,11 @@ def main() -> None:
                 if w in model.lexicon:
                     continue
                 n["unknown"] += 1
-                name = [cased[start + i] for i in found if cased[start + i].lower() not in FUNCTION_WORDS]
+                name = [cased[i] for i in found if cased[i].lower() not in FUNCTION_WORDS]
                 capitalised = all(x[:1].isupper() for x in name)
                 n["name capitalised"] += capitalised
                 if not capitalised:
-                    wrong[f"{' '.join(cased[start + found[0]:k - 1])} ( {cased[k]} )"] += 1
+                    wrong[" ".join(cased[found[0]:k + 1])] += 1
     acted = max(1, n["acted on"])
     print(f"definitions found: {n['defined']}, acted on: {n['acted on']}")
     print(f"acronym in capitals: {100 * n['acronym in capitals'] / acted:.1f}%")

@@ -69,3 +69,13 @@ def test_acronym_tokens_say_why():
     assert toks["fatf"].out == "FATF" and toks["fatf"].reason.startswith("acronym:")
     assert [toks[w].out for w in ("financial", "action", "task", "force")] == ["Financial", "Action", "Task", "Force"]
     assert 0.5 < toks["task"].conf < 1.0
+
+
+def test_reuters_defines_acronyms_after_a_comma_too():
+    # ISOT True (Reuters) dev article row1934, as written
+    gold = ("The Multilateral Investment Fund, or MIF, created in 1993, was instrumental in the development "
+            "of microfinance. This marked the first time since the MIF’s founding that the United States "
+            "did not contribute to its fund replenishment.")
+    out = restore(flatten(gold)).body
+    assert "The Multilateral Investment Fund, or MIF, created in 1993" in out
+    assert "since the MIF’s founding" in out

@@ -1,15 +1,16 @@
-"""Acronym stage: a name spelt out, then its acronym in brackets.
+"""Acronym stage: a name spelt out, then its acronym.
 
-`the financial action task force ( fatf ) said` is the one place where
-flattened text says outright how words are written: when the letters in the
-brackets are the initials of the words before them, the bracket holds an
+`the financial action task force ( fatf ) said` (or Reuters' `the multilateral
+investment fund , or mif , created`) is one place where flattened text says
+outright how words are written: when the letters in the brackets (or after
+`, or`) are the initials of the words before them, they make an
 acronym (FATF) and those words are the name it stands for (Financial Action
 Task Force).  Word by word, the truecase stage cannot see that: `fatf` is an
 unknown word that looks like a name (`Fatf`), and `task force` is usually
 lower case.  So the acronym is written in capitals and, when the lexicon
 does not know it, so is every other use of it, and its words get capitals.
-When the lexicon knows the acronym (`gross domestic product ( gdp )`, `islamic
-state ( is )`), its words are left to the case model, which learned them: in
+When the lexicon knows the acronym (`gross domestic product ( gdp )`, `united
+states ( us )`), its words are left to the case model, which learned them: in
 train articles such words were capitalised only 73% of the time.
 """
 from __future__ import annotations
@@ -64,22 +65,40 @@ def writes_in_capitals(model: Model, w: str) -> bool:
     return w not in model.lexicon
 
 
+#: What may follow `words , or acronym`: the phrase ends there (`the fund, or RDIF, met`).
+_AFTER_OR = frozenset({",", ".", ")", ";", ":"})
+
+
+def definitions(words: list[str]) -> list[tuple[list[int], int]]:
+    """(positions of the spelt-out words, position of the acronym) of every definition in one
+    sentence's tokens (`words` as written; the acronym must be a lower-case word): `words (
+    acronym )`, and Reuters' `words , or acronym ,` (`the Russian Direct Investment Fund, or
+    RDIF,`)."""
+    out = []
+    for k in range(2, len(words) - 1):
+        w = words[k]
+        if not (w.isalpha() and w.islower() and MIN_LETTERS <= len(w) <= MAX_LETTERS):
+            continue
+        if words[k - 1] == "(" and words[k + 1] == ")":
+            end = k - 1
+        elif words[k - 1] == "or" and words[k - 2] == "," and words[k + 1] in _AFTER_OR:
+            end = k - 2
+        else:
+            continue
+        start = max(0, end - 3 * len(w))
+        found = spelled_out(words[start:end], w)
+        if found is not None:
+            out.append(([start + i for i in found], k))
+    return out
+
+
 def _definitions(doc: Document) -> list[tuple[list[Token], Token]]:
-    """(the spelt-out words, the acronym token) of every `words ( acronym )` in the article."""
+    """(the spelt-out words, the acronym token) of every definition in the article."""
     out = []
     for sent in doc.all_sentences():
         toks = sent.tokens
-        for k in range(2, len(toks) - 1):
-            tok = toks[k]
-            w = tok.text.lower()
-            if toks[k - 1].text != "(" or toks[k + 1].text != ")" or not tok.text.isalpha() or tok.text != w:
-                continue
-            if not MIN_LETTERS <= len(w) <= MAX_LETTERS:
-                continue
-            before = toks[max(0, k - 1 - 3 * len(w)):k - 1]
-            found = spelled_out([t.text for t in before], w)
-            if found is not None:
-                out.append(([before[i] for i in found], tok))
+        for name, k in definitions([t.text for t in toks]):
+            out.append(([toks[i] for i in name], toks[k]))
     return out
 
 
