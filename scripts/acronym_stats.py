@@ -8,7 +8,9 @@ definitions`), keeps those the
 acronym stage would act on (`writes_in_capitals`), and prints the share whose
 acronym is in capitals, and, when the lexicon does not know the acronym, whose
 spelt-out words start with capitals: the
-confidences `ACRONYM_CONF` and `NAME_CONF` in that stage.
+confidences `ACRONYM_CONF` and `NAME_CONF` in that stage; and, for acronyms the
+lexicon writes in lower case (`who`), how often they were in capitals after a
+capitalised name (`_named`).
 """
 from __future__ import annotations
 
@@ -38,15 +40,20 @@ def main() -> None:
             for found, k in definitions([c.lower() for c in cased]):
                 w = cased[k].lower()
                 n["defined"] += 1
+                name = [cased[i] for i in found if cased[i].lower() not in FUNCTION_WORDS]
+                capitalised = all(x[:1].isupper() for x in name)
                 if not writes_in_capitals(model, w):
+                    entry = model.lexicon.get(w)
+                    if entry is not None and entry[0] == w:       # the lexicon writes it lower case
+                        kind = "named" if capitalised else "unnamed"
+                        n[kind] += 1
+                        n[kind + " in capitals"] += cased[k].isupper()
                     continue
                 n["acted on"] += 1
                 n["acronym in capitals"] += cased[k].isupper()
                 if w in model.lexicon:
                     continue
                 n["unknown"] += 1
-                name = [cased[i] for i in found if cased[i].lower() not in FUNCTION_WORDS]
-                capitalised = all(x[:1].isupper() for x in name)
                 n["name capitalised"] += capitalised
                 if not capitalised:
                     wrong[" ".join(cased[found[0]:k + 1])] += 1
@@ -55,7 +62,9 @@ def main() -> None:
     print(f"acronym in capitals: {100 * n['acronym in capitals'] / acted:.1f}%")
     print(f"acronyms the lexicon does not know: {n['unknown']}, their spelt-out words capitalised: "
           f"{100 * n['name capitalised'] / max(1, n['unknown']):.1f}%")
-    print("not so, commonest:", "; ".join(f"{k} x{v}" for k, v in wrong.most_common(15)))
+    print(f"acronyms the lexicon writes in lower case: in capitals after a capitalised name "
+          f"{n['named in capitals']} of {n['named']}, otherwise {n['unnamed in capitals']} of {n['unnamed']}")
+    print("spelt-out words not capitalised, commonest:", "; ".join(f"{k} x{v}" for k, v in wrong.most_common(15)))
 
 
 if __name__ == "__main__":

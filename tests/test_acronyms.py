@@ -79,3 +79,19 @@ def test_reuters_defines_acronyms_after_a_comma_too():
     out = restore(flatten(gold)).body
     assert "The Multilateral Investment Fund, or MIF, created in 1993" in out
     assert "since the MIF’s founding" in out
+
+
+@pytest.mark.parametrize("gold, kept", [
+    # ISOT True (Reuters) train article row1081: `who` is a lower-case word to the lexicon, but here
+    # it follows a name it spells
+    ("The World Health Organization (WHO) should overturn its decision to appoint Zimbabwean "
+     "President Robert Mugabe as a goodwill ambassador, global health leaders said on Saturday.",
+     "The World Health Organization (WHO) should overturn"),
+    # Reuters-21578 dev article 3571: the words are not a name, and neither is the acronym
+    ("OPEC has reaffirmed its commitment to fixed crude oil prices of around 18 dlrs a barrel and an "
+     "overall output ceiling of 15.8 mln barrels per day (bpd) to defend prices, its president "
+     "Rilwanu Lukman said.",
+     "15.8 mln barrels per day (bpd) to defend prices"),
+])
+def test_a_lower_case_word_is_an_acronym_only_after_a_name(gold, kept):
+    assert kept in restore(flatten(gold)).body
