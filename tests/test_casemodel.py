@@ -125,3 +125,15 @@ def test_an_agency_the_model_never_learned_cases_like_no_agency():
         return [t.out for s in doc.sentences for t in s.tokens]
 
     assert cased("Xinhua") == cased(None)
+
+
+def test_the_arabic_article_stays_lower_case_before_a_hyphen_but_starts_a_sentence():
+    from newsrestore.flatten import flatten
+    # ISOT True (Reuters) dev articles row1304 and row1653, as written; neither name is in the lexicon
+    gold = ("An official request has been received, said Hassan al-Houni, a spokesman for the "
+            "internationally recognised government. The ambassador, Mohammed al-Jaber, who was speaking "
+            "in a televised news conference, did not give details.")
+    out = restore(flatten(gold)).body
+    assert "said Hassan al-Houni, a spokesman" in out
+    assert "The ambassador, Mohammed al-Jaber, who" in out
+    assert restore("al-qaeda said it would fight on .\n").body.startswith("Al-Qaeda said")

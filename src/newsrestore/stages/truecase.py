@@ -23,7 +23,8 @@ STAGE = "truecase"
 
 
 def capitalize_first(form: str) -> str:
-    if form[:1].isupper() or (form[:1].islower() and any(c.isupper() for c in form[1:])):
+    head = form.split("-", 1)[0]        # `al-Qaeda` starts a sentence as `Al-Qaeda`
+    if form[:1].isupper() or (head[:1].islower() and any(c.isupper() for c in head[1:])):
         return form                     # already capitalised, or iPhone / eBay style
     for i, c in enumerate(form):
         if c.isalpha():
@@ -39,10 +40,19 @@ def _upper_prob(model: Model, w: str) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
+#: The Arabic article before a hyphen stays lower case mid-sentence: `al-Assad`, `al-Qaeda`
+#: (951 times of 1,094 in train articles of the news corpora; `Al-` 143).  Alone, `al` is a coin
+#: flip in the lexicon (`Al` 50%), and an unknown `al-houni` would otherwise become `Al-Houni`.
+_LOWER_PREFIXES = frozenset({"al"})
+
+
 def _title(w: str) -> str:
     if w.startswith("mc") and len(w) > 4 and w.isalpha():
         return "Mc" + w[2:].capitalize()              # McCausland, McGregor
-    return "-".join(p[:1].upper() + p[1:] for p in w.split("-")) if "-" in w else capitalize_first(w)
+    if "-" not in w:
+        return capitalize_first(w)
+    parts = w.split("-")
+    return "-".join(p if k == 0 and p in _LOWER_PREFIXES else p[:1].upper() + p[1:] for k, p in enumerate(parts))
 
 
 def _contextual(model: Model, w: str, dist: dict[str, int], feats: list[str], around: str) -> tuple[str, float, str]:
@@ -85,6 +95,8 @@ def case_known(model: Model, w: str) -> tuple[str, float, str] | None:
         known = [model.lexicon.get(p) for p in parts]
         if all(k is not None or not is_word(p) for k, p in zip(known, parts)):
             forms = [k[0] if k is not None else p for k, p in zip(known, parts)]
+            if parts[0] in _LOWER_PREFIXES and len(parts) > 1:
+                forms[0] = parts[0]
             conf = min((k[1] for k in known if k is not None), default=1.0)
             form = "-".join(forms)
             return form, conf, f'lexicon: hyphen parts written "{form}"'
