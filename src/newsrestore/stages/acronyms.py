@@ -35,8 +35,9 @@ ACRONYM_CONF, NAME_CONF = 0.90, 0.85
 
 
 def spelled_out(words: list[str], acronym: str) -> list[int] | None:
-    """Positions in `words` (the words just before the bracket) whose initials spell `acronym`,
-    ending at the last word; function words between them may be skipped.  None if they do not."""
+    """Positions in `words` (the words before the bracket, or before `, or`) whose initials
+    spell `acronym`, ending at the last word; function words between them may be skipped.
+    None if they do not."""
 
     def match(i: int, k: int) -> list[int] | None:
         if k < 0:
@@ -59,9 +60,10 @@ def spelled_out(words: list[str], acronym: str) -> list[int] | None:
 
 def writes_in_capitals(model: Model, w: str) -> bool:
     """Whether an acronym defined in the text is for this stage to write in capitals: yes when
-    the lexicon does not know the word (`fatf`) or it is sometimes an acronym (`is`/IS,
-    `ice`/ICE); no when the lexicon writes it one way (`GDP`, `Nato`, `bpd`), which it learned
-    from more uses than this article has."""
+    the lexicon does not know the word (`fatf`) or its case depends on use and one use is the
+    acronym (`us`/US); no when the lexicon writes it one way (`GDP`, `Nato`, and lower-case
+    words such as `who` and `bpd`, for which see `_named`), which it learned from more uses
+    than this article has."""
     dist = model.ambiguous.get(w)
     if dist is not None:
         return w.upper() in dist
