@@ -64,7 +64,8 @@ def main() -> None:
           f"{100 * n['name capitalised'] / max(1, n['unknown']):.1f}%")
     print(f"acronyms the lexicon writes in lower case: in capitals after a capitalised name "
           f"{n['named in capitals']} of {n['named']}, otherwise {n['unnamed in capitals']} of {n['unnamed']}")
-    print("spelt-out words not capitalised, commonest:", "; ".join(f"{k} x{v}" for k, v in wrong.most_common(15)))
+    commonest = "; ".join(f"{k} x{v}" for k, v in wrong.most_common(15))
+    print("spelt-out words not capitalised, commonest:", commonest)
 
 
 if __name__ == "__main__":

@@ -51,8 +51,10 @@ def _title(w: str) -> str:
         return "Mc" + w[2:].capitalize()              # McCausland, McGregor
     if "-" not in w:
         return capitalize_first(w)
-    parts = w.split("-")
-    return "-".join(p if k == 0 and p in _LOWER_PREFIXES else p[:1].upper() + p[1:] for k, p in enumerate(parts))
+    parts = [p[:1].upper() + p[1:] for p in w.split("-")]
+    if parts[0].lower() in _LOWER_PREFIXES:
+        parts[0] = parts[0].lower()
+    return "-".join(parts)
 
 
 def _contextual(model: Model, w: str, dist: dict[str, int], feats: list[str], around: str) -> tuple[str, float, str]:
