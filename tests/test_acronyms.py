@@ -96,3 +96,13 @@ def test_reuters_defines_acronyms_after_a_comma_too():
 ])
 def test_a_lower_case_word_is_an_acronym_only_after_a_name(gold, kept):
     assert kept in restore(flatten(gold)).body
+
+
+def test_initials_joined_by_an_ampersand():
+    # ISOT True (Reuters) dev articles row507 and row45, as written
+    gold = ("Department of Justice on Monday sued AT&T, arguing that it would use Time Warner’s content. "
+            "AT&T closed down less than 1 percent. The S&P 500 has climbed about 4 percent.")
+    out = restore(flatten(gold)).body
+    assert "sued AT&T, arguing" in out
+    assert "AT&T closed down" in out
+    assert "The S&P 500 has climbed" in out

@@ -11,7 +11,8 @@ lower case.  So the acronym is written in capitals and, when the lexicon
 does not know it, so is every other use of it, and its words get capitals.
 A word the lexicon writes in lower case (`who`, `bpd`) is an acronym only
 after words cased as a name (`World Health Organization ( WHO )` but `barrels
-per day ( bpd )`), and only there.
+per day ( bpd )`), and only there.  Short words joined by `&` (`at & t`, `s &
+p`) are initials too: AT&T, S&P.
 When the lexicon knows the acronym (`gross domestic product ( gdp )`, `united
 states ( us )`), its words are left to the case model, which learned them: in
 train articles such words were capitalised only 73% of the time.
@@ -117,7 +118,33 @@ def _named(model: Model, name: list[Token], w: str) -> bool:
             and all(t.out[:1].isupper() for t in name if t.text.lower() not in FUNCTION_WORDS))
 
 
+#: Share of `x & y` with one- or two-letter words either side (`AT&T`, `S&P`, `M&A`) written
+#: in capitals in train articles of the news corpora: 265 of 276 (an ad-hoc count).
+AMPERSAND_CONF = 0.95
+
+
+def _ampersands(doc: Document) -> None:
+    """`at & t`, `s & p`: short words joined by `&` are initials, written in capitals (the
+    spacing stage joins them)."""
+    for sent in doc.all_sentences():
+        toks = sent.tokens
+        for k in range(1, len(toks) - 1):
+            if toks[k].text != "&" or not short_initials(toks[k - 1].text):
+                continue
+            if not short_initials(toks[k + 1].text):
+                continue
+            for tok in (toks[k - 1], toks[k + 1]):
+                tok.change(tok.text.upper(), STAGE, "initials joined by &: AT&T, S&P", AMPERSAND_CONF)
+
+
+def short_initials(w: str) -> bool:
+    """Whether a word could be initials beside `&` (`at`, `t`, `s`, `p`): one or two
+    lower-case letters."""
+    return len(w) <= 2 and w.isalpha() and w.islower()
+
+
 def apply(doc: Document, model: Model) -> Document:
+    _ampersands(doc)
     for name, acronym in _definitions(doc):
         w = acronym.text
         spelt = " ".join(t.text for t in name)

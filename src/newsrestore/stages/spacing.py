@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..document import Document, Sentence, Token
 from ..flatten import fold, tokenize
 from ..sentences import sentence_spans
+from .acronyms import short_initials
 
 STAGE = "spacing"
 NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "''", "'s", "n't", "'re",
@@ -48,11 +49,18 @@ def _space_sentence(sent: Sentence, profile: str) -> None:
             tok.space_after = False
         elif nxt.text == "/" or tok.text == "/":
             tok.space_after = False
+        elif tok.text == "&" and i > 0 and _initial(toks[i - 1]) and _initial(nxt):
+            tok.space_after = False                   # AT&T, S&P
+            toks[i - 1].space_after = False
         elif tok.text == ":" and i > 0 and toks[i - 1].text.isdigit() and nxt.text.isdigit():
             tok.space_after = False
             toks[i - 1].space_after = False
     if toks and toks[-1].text == '"' and not dq_open and len(toks) > 1:
         toks[-2].space_after = False
+
+
+def _initial(tok: Token) -> bool:
+    return short_initials(tok.text.lower()) and tok.out.isupper()
 
 
 def render_tokens(tokens: list[Token], ptb_marks: bool = False) -> str:
