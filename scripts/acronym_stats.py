@@ -2,15 +2,14 @@
 
     python scripts/acronym_stats.py [--limit N]
 
-Reads train articles (never dev), finds every `words ( acronym )` or `words, or
-acronym,` whose letters spell the words' initials (`stages/acronyms.py:
-definitions`), keeps those the
-acronym stage would act on (`writes_in_capitals`), and prints the share whose
-acronym is in capitals, and, when the lexicon does not know the acronym, whose
-spelt-out words start with capitals: the
-confidences `ACRONYM_CONF` and `NAME_CONF` in that stage; and, for acronyms the
-lexicon writes in lower case (`who`), how often they were in capitals after a
-capitalised name (`_named`).
+Reads train articles (never dev) and finds every `words ( acronym )` or `words,
+or acronym,` whose letters spell the words' initials (`stages/acronyms.py:
+definitions`).  Of those the acronym stage acts on (`writes_in_capitals`), it
+prints the share whose acronym is in capitals and, when the lexicon does not
+know the acronym, whose spelt-out words start with capitals: the confidences
+`ACRONYM_CONF` and `NAME_CONF` in that stage.  For acronyms the lexicon writes
+in lower case (`who`), it prints how often they were in capitals after a
+capitalised name and after other words (`_named`).
 """
 from __future__ import annotations
 
@@ -20,7 +19,7 @@ from itertools import islice
 
 from newsrestore.corpora import iter_split
 from newsrestore.model import load_model
-from newsrestore.stages.acronyms import FUNCTION_WORDS, definitions, writes_in_capitals
+from newsrestore.stages.acronyms import FUNCTION_WORDS, definitions, lexicon_writes_lower, writes_in_capitals
 from newsrestore.train.gold import gold_sentences
 
 NEWS = ["isot_true", "bbc", "fnc1", "reuters21578", "wmt", "abc"]
@@ -43,8 +42,7 @@ def main() -> None:
                 name = [cased[i] for i in found if cased[i].lower() not in FUNCTION_WORDS]
                 capitalised = all(x[:1].isupper() for x in name)
                 if not writes_in_capitals(model, w):
-                    entry = model.lexicon.get(w)
-                    if entry is not None and entry[0] == w:       # the lexicon writes it lower case
+                    if lexicon_writes_lower(model, w):
                         kind = "named" if capitalised else "unnamed"
                         n[kind] += 1
                         n[kind + " in capitals"] += cased[k].isupper()

@@ -108,14 +108,19 @@ def _definitions(doc: Document) -> list[tuple[list[Token], Token]]:
     return out
 
 
+def lexicon_writes_lower(model: Model, w: str) -> bool:
+    """Whether the lexicon knows `w` and writes it in lower case (`who`, `is`, `bpd`)."""
+    entry = model.lexicon.get(w)
+    return entry is not None and entry[0] == w
+
+
 def _named(model: Model, name: list[Token], w: str) -> bool:
     """Whether a word the lexicon writes in lower case (`who`, `is`, `bpd`) is an acronym here:
     the words it spells were cased as a name (`World Health Organization ( who )`, not `barrels
     per day ( bpd )`).  In train articles such an acronym was in capitals after a name 53 times
     of 53, and 2 of 41 otherwise."""
-    entry = model.lexicon.get(w)
-    return (entry is not None and entry[0] == w
-            and all(t.out[:1].isupper() for t in name if t.text.lower() not in FUNCTION_WORDS))
+    return lexicon_writes_lower(model, w) and all(
+        t.out[:1].isupper() for t in name if t.text.lower() not in FUNCTION_WORDS)
 
 
 #: Share of `x & y` with one- or two-letter words either side (`AT&T`, `S&P`, `M&A`) written

@@ -46,15 +46,19 @@ def _upper_prob(model: Model, w: str) -> float:
 _LOWER_PREFIXES = frozenset({"al"})
 
 
+def _hyphenated(forms: list[str]) -> str:
+    """The parts of a hyphenated word joined, the first kept lower case if it is `al`."""
+    if forms[0].lower() in _LOWER_PREFIXES:
+        forms = [forms[0].lower()] + forms[1:]
+    return "-".join(forms)
+
+
 def _title(w: str) -> str:
     if w.startswith("mc") and len(w) > 4 and w.isalpha():
         return "Mc" + w[2:].capitalize()              # McCausland, McGregor
     if "-" not in w:
         return capitalize_first(w)
-    parts = [p[:1].upper() + p[1:] for p in w.split("-")]
-    if parts[0].lower() in _LOWER_PREFIXES:
-        parts[0] = parts[0].lower()
-    return "-".join(parts)
+    return _hyphenated([p[:1].upper() + p[1:] for p in w.split("-")])
 
 
 def _contextual(model: Model, w: str, dist: dict[str, int], feats: list[str], around: str) -> tuple[str, float, str]:
@@ -97,10 +101,8 @@ def case_known(model: Model, w: str) -> tuple[str, float, str] | None:
         known = [model.lexicon.get(p) for p in parts]
         if all(k is not None or not is_word(p) for k, p in zip(known, parts)):
             forms = [k[0] if k is not None else p for k, p in zip(known, parts)]
-            if parts[0] in _LOWER_PREFIXES and len(parts) > 1:
-                forms[0] = parts[0]
             conf = min((k[1] for k in known if k is not None), default=1.0)
-            form = "-".join(forms)
+            form = _hyphenated(forms)
             return form, conf, f'lexicon: hyphen parts written "{form}"'
     return None
 
