@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from newsrestore import InputError, restore
+from newsrestore import InputError, flatten, restore
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,17 @@ def test_spacing_around_punctuation_and_currency(reuters, bbc):
     assert "about $1.5 trillion over 10 years" in reuters.body
     assert "$900m (479m) loan" in bbc.body and "$9.3bn" in bbc.body
     assert not re.search(r" [,;:)]| \.(?!\.)", reuters.body)
+
+
+def test_an_ellipsis_costs_only_its_own_spacing():
+    # an FNC-1 sentence whose ellipses Moses re-splits differently once glued (`and... buys`):
+    # spaced apart, they must not cost the rest of the sentence its apostrophes and commas
+    flat = ("if that s a british citizen , we believe it was ... that individual goes back home and . . . "
+            "buys one plane ticket , they re in the united states , said rogers .")
+    art = restore(flat)
+    assert "If that’s a British citizen, we believe it was ... that" in art.body
+    assert "buys one plane ticket, they’re in the United States" in art.body
+    assert flatten(art.text, "stripped") == flat
 
 
 def test_quotes_around_attributed_speech(reuters, bbc):

@@ -20,6 +20,7 @@ NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "
                              "'ve", "'ll", "'m", "'d", "'"})
 NO_SPACE_AFTER = frozenset({"(", "[", "{", "``", "#"})
 _CURRENCY = frozenset({"$", "us$", "a$", "c$", "hk$", "s$"})
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")        # 57.6, 1,000.5: Moses keeps these whole
 
 
 def _space_sentence(sent: Sentence, profile: str) -> None:
@@ -82,6 +83,19 @@ def _normal(tokens: list[str]) -> list[str]:
     return ['"' if t in ("``", "''") else t for t in tokens]
 
 
+def _space_around_periods(sent: Sentence) -> None:
+    """The first fallback: the rules' spacing, but a space either side of every token with a
+    period in it, where Moses re-splits differently (`home and... buys`, `(U.S.) 46.11`), so
+    one ellipsis does not cost the sentence its apostrophes and commas.  Numbers (`57.6`) keep
+    the rules' spacing: Moses never splits them."""
+    toks = sent.tokens
+    for i, tok in enumerate(toks):
+        if "." in tok.text and not _NUMBER.fullmatch(tok.text):
+            tok.space_after = True
+            if i:
+                toks[i - 1].space_after = True
+
+
 def _minimal_spacing(sent: Sentence) -> None:
     """The fallback: a space between all tokens, but quotation marks still face their words."""
     toks = sent.tokens
@@ -94,7 +108,7 @@ def _minimal_spacing(sent: Sentence) -> None:
             toks[i - 1].space_after = False
 
 
-_NUMBER_OR_ACRONYM = re.compile(r"\d+(?:[.,]\d+)+|(?:[a-z]\.){2,}|[a-z]+(?:\.[a-z]+)+\.?")
+_NUMBER_OR_ACRONYM = re.compile(_NUMBER.pattern + r"|(?:[a-z]\.){2,}|[a-z]+(?:\.[a-z]+)+\.?")
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +179,9 @@ def apply(doc: Document, check: bool = True) -> Document:
     for sent in doc.all_sentences():
         _space_sentence(sent, doc.profile)
         if check and doc.profile != "lower" and not verify(sent, doc.profile, needs_check(sent, doc.profile)):
-            _minimal_spacing(sent)
+            _space_around_periods(sent)
+            if not verify(sent, doc.profile):
+                _minimal_spacing(sent)
             if not verify(sent, doc.profile):
                 _undo_constraints(doc, sent)
             if not verify(sent, doc.profile):
