@@ -137,3 +137,9 @@ def test_the_arabic_article_stays_lower_case_before_a_hyphen_but_starts_a_senten
     assert "said Hassan al-Houni, a spokesman" in out
     assert "The ambassador, Mohammed al-Jaber, who" in out
     assert restore("al-qaeda said it would fight on .\n").body.startswith("Al-Qaeda said")
+
+
+def test_an_ordinal_opening_a_sentence_keeps_its_lower_case_suffix():
+    # ISOT Fake's `21st Century Wire says`, Reuters-21578's `4th qtr`: no capital inside a number
+    assert restore("21st century wire says the vote was rigged .\n").body.startswith("21st Century Wire says")
+    assert restore("4th qtr shr profit 12 cts vs loss two cts\n").body.startswith("4th qtr")

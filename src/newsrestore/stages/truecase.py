@@ -24,8 +24,10 @@ STAGE = "truecase"
 
 def capitalize_first(form: str) -> str:
     head = form.split("-", 1)[0]        # `al-Qaeda` starts a sentence as `Al-Qaeda`
-    if form[:1].isupper() or (head[:1].islower() and any(c.isupper() for c in head[1:])):
-        return form                     # already capitalised, or iPhone / eBay style
+    if form[:1].isupper() or form[:1].isdigit():
+        return form                     # already capitalised, or a number (`21st`, not `21St`)
+    if head[:1].islower() and any(c.isupper() for c in head[1:]):
+        return form                     # iPhone / eBay style
     for i, c in enumerate(form):
         if c.isalpha():
             return form[:i] + c.upper() + form[i + 1:]
