@@ -139,6 +139,31 @@ def test_the_arabic_article_stays_lower_case_before_a_hyphen_but_starts_a_senten
     assert restore("al-qaeda said it would fight on .\n").body.startswith("Al-Qaeda said")
 
 
+def test_sentence_openings_are_learned_after_the_dateline_not_from_it():
+    # Reuters-21578 notes under its tables open `NOTE:`; a dateline's city opens no sentence
+    from newsrestore.train.build import MIN_START_COUNT, start_forms
+    from newsrestore.train.counts import Counts
+    counts = Counts()
+    for _ in range(MIN_START_COUNT):
+        counts.add_article(gold_sentences("Revs 16.1 mln vs 3,971,000\n\nNOTE: annual dividend payable April 10, "
+                                          "1987, to stockholders of record on March 27, 1987."), True)
+        counts.add_article(gold_sentences("WASHINGTON (Reuters) - The head of a conservative Republican "
+                                          "faction called himself a fiscal conservative."), False)
+    lexicon = {"note": ["note", 0.99, 500], "washington": ["Washington", 0.99, 900], "revs": ["revs", 0.9, 50]}
+    table = start_forms(counts.initial, lexicon)
+    assert table["note\t:"] == ["NOTE", MIN_START_COUNT, MIN_START_COUNT]
+    assert not any(key.startswith("washington") for key in table)
+    assert "revs\t16.1" not in table          # `Revs`: the lexicon form with a capital, nothing to learn
+
+
+def test_a_learned_sentence_opening_is_restored_with_its_reason():
+    art = restore("revs 16.1 mln vs 3,971,000\nnote : annual dividend payable april 10 , 1987 , to stockholders "
+                  "of record on march 27 , 1987 .")
+    assert art.body.split("\n\n")[1].startswith("NOTE: ")    # the word after it is the case model's
+    note = next(t for t in art.document.tokens() if t.text == "note")
+    assert note.out == "NOTE" and "opens a sentence" in note.reason
+
+
 def test_an_ordinal_opening_a_sentence_keeps_its_lower_case_suffix():
     # ISOT Fake's `21st Century Wire says`, Reuters-21578's `4th qtr`: no capital inside a number
     assert restore("21st century wire says the vote was rigged .\n").body.startswith("21st Century Wire says")

@@ -38,6 +38,8 @@ class Model:
         self.data = data
         self.lexicon: dict[str, list] = data["lexicon"]
         self.ambiguous: dict[str, dict[str, int]] = data["ambiguous"]
+        # sentence openings written otherwise than capitalised (`NOTE :`); absent from older files
+        self.initial: dict[str, list] = data.get("initial", {})
         self.case = HashedLogistic.from_json(data["case"])
         self.case_sources: frozenset[str] = frozenset(data.get("case_sources", ()))   # agencies it learned
         self.shape_prior: float = data["shape"]["prior"]

@@ -6,6 +6,8 @@ neighbours for the words whose case depends on use (`house speaker` vs `the
 White House`, `casemodel.py`), and, for words never seen, a character-shape model plus the neighbours' case
 (most unknown words in news are names).  Unknown words are then made
 consistent across the document, since a name is written one way throughout.
+A sentence's first word takes a capital, unless training text opened sentences
+with it and the next word otherwise (`NOTE:` under a table; the `initial` table).
 """
 from __future__ import annotations
 
@@ -120,6 +122,13 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
         w = tok.text
         if not is_word(w) or w != w.lower() or w[0] == "'" or w == "n't":
             continue            # punctuation, already cased, or a PTB clitic ('s, n't)
+        if i == first:
+            opening = model.initial.get(f"{w}\t{words[i + 1] if i + 1 < len(words) else '</s>'}")
+            if opening is not None:
+                form, k, n = opening
+                tok.change(form, STAGE, f'sentence start: "{" ".join(words[i:i + 2])}" opens a sentence '
+                           f'as "{form}" in {k} of {n} training sentences', k / n)
+                continue
         dist = model.ambiguous.get(w)
         if dist is not None and w in dist:
             feats = case_features(toks[i - 1].out if i else "", words, i, first, model.lexicon, model.ambiguous,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..stages.dateline import movable_dateline
 from .case import case_article
 from .gold import GoldSentence, in_capital_run, is_shouting, is_word
 from ..possessive import OWNERS
@@ -43,7 +44,7 @@ def _para_table() -> defaultdict:
 @dataclass
 class Counts:
     forms: Counter = field(default_factory=Counter)     # cased form, mid-sentence
-    initial: Counter = field(default_factory=Counter)   # cased form, first word of a sentence
+    initial: Counter = field(default_factory=Counter)   # (cased form, next word) opening a sentence
     join: Counter = field(default_factory=Counter)      # (a, b) joined by an apostrophe: myanmar's, o'brien
     pair: Counter = field(default_factory=Counter)      # (a, b) adjacent where b is a suffix candidate or a is short
     word: Counter = field(default_factory=Counter)      # lowercase token occurrences
@@ -75,6 +76,7 @@ class Counts:
             for sent in sentences:
                 bag.update(sent.words)
         sents_in_para = words_in_para = 0
+        dateline = bool(sentences) and movable_dateline(sentences[0].words) is not None
         for si, sent in enumerate(sentences):
             toks, words = sent.tokens, sent.words
             if has_paragraphs and si > 0:
@@ -102,7 +104,8 @@ class Counts:
                     continue
                 self.words += 1
                 if i == first:
-                    self.initial[t.cased] += 1
+                    if si or not dateline:             # `WASHINGTON ( reuters )` opens no sentence
+                        self.initial[(t.cased, nxt)] += 1
                     continue
                 self.forms[t.cased] += 1
 
