@@ -149,11 +149,13 @@ def test_sentence_openings_are_learned_after_the_dateline_not_from_it():
                                           "1987, to stockholders of record on March 27, 1987."), True)
         counts.add_article(gold_sentences("WASHINGTON (Reuters) - The head of a conservative Republican "
                                           "faction called himself a fiscal conservative."), False)
+        counts.add_article(gold_sentences("Answer any of the questions above.\n\nor better still, stop hiding."), True)
     lexicon = {"note": ["note", 0.99, 500], "washington": ["Washington", 0.99, 900], "revs": ["revs", 0.9, 50]}
     table = start_forms(counts.initial, lexicon)
     assert table["note\t:"] == ["NOTE", MIN_START_COUNT, MIN_START_COUNT]
     assert not any(key.startswith("washington") for key in table)
     assert "revs\t16.1" not in table          # `Revs`: the lexicon form with a capital, nothing to learn
+    assert counts.initial[("or", "better")] == MIN_START_COUNT and "or\tbetter" not in table   # a cut line
 
 
 def test_a_learned_sentence_opening_is_restored_with_its_reason():
@@ -168,3 +170,9 @@ def test_an_ordinal_opening_a_sentence_keeps_its_lower_case_suffix():
     # ISOT Fake's `21st Century Wire says`, Reuters-21578's `4th qtr`: no capital inside a number
     assert restore("21st century wire says the vote was rigged .\n").body.startswith("21st Century Wire says")
     assert restore("4th qtr shr profit 12 cts vs loss two cts\n").body.startswith("4th qtr")
+
+
+def test_a_real_sentence_start_keeps_its_capital():
+    # FNC-1 dev article 879; in training text `or better` also opens lines the splitter cut mid-sentence
+    body = restore("if you d answer any of the questions above .\nor better still , stop hiding .").body
+    assert "above. Or better still, stop hiding." in " ".join(body.split())     # a paragraph break or not
