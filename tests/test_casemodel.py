@@ -139,8 +139,9 @@ def test_the_arabic_article_stays_lower_case_before_a_hyphen_but_starts_a_senten
     assert restore("al-qaeda said it would fight on .\n").body.startswith("Al-Qaeda said")
 
 
-def test_sentence_openings_are_learned_after_the_dateline_not_from_it():
-    # Reuters-21578 notes under its tables open `NOTE:`; a dateline's city opens no sentence
+def test_sentence_openings_learned_from_train_text():
+    # Reuters-21578 notes under its tables open `NOTE:`; a dateline's city opens no sentence; lines
+    # that began mid-sentence open in lower case, which needs a larger share to be believed
     from newsrestore.train.build import MIN_START_COUNT, start_forms
     from newsrestore.train.counts import Counts
     counts = Counts()
@@ -150,12 +151,16 @@ def test_sentence_openings_are_learned_after_the_dateline_not_from_it():
         counts.add_article(gold_sentences("WASHINGTON (Reuters) - The head of a conservative Republican "
                                           "faction called himself a fiscal conservative."), False)
         counts.add_article(gold_sentences("Answer any of the questions above.\n\nor better still, stop hiding."), True)
+        counts.add_article(gold_sentences("They were locked together.\n\nand two people chained themselves."), True)
+    for _ in range(2):
+        counts.add_article(gold_sentences("They were locked together.\n\nAnd two people chained themselves."), True)
     lexicon = {"note": ["note", 0.99, 500], "washington": ["Washington", 0.99, 900], "revs": ["revs", 0.9, 50]}
     table = start_forms(counts.initial, lexicon)
     assert table["note\t:"] == ["NOTE", MIN_START_COUNT, MIN_START_COUNT]
     assert not any(key.startswith("washington") for key in table)
     assert "revs\t16.1" not in table          # `Revs`: the lexicon form with a capital, nothing to learn
-    assert counts.initial[("or", "better")] == MIN_START_COUNT and "or\tbetter" not in table   # a cut line
+    assert table["or\tbetter"] == ["or", MIN_START_COUNT, MIN_START_COUNT]    # a line cut mid-sentence
+    assert "and\ttwo" not in table           # lower case 3 times of 5: enough for a capital, not for lower case
 
 
 def test_a_learned_sentence_opening_is_restored_with_its_reason():
@@ -173,6 +178,7 @@ def test_an_ordinal_opening_a_sentence_keeps_its_lower_case_suffix():
 
 
 def test_a_real_sentence_start_keeps_its_capital():
-    # FNC-1 dev article 879; in training text `or better` also opens lines the splitter cut mid-sentence
-    body = restore("if you d answer any of the questions above .\nor better still , stop hiding .").body
-    assert "above. Or better still, stop hiding." in " ".join(body.split())     # a paragraph break or not
+    # WMT newstest2012 (dev); in training text `and two` also opens lines cut mid-sentence, 2 times of 3
+    body = restore("protesters locked themselves together by their arms .\nand two people chained themselves "
+                   "to trees .").body
+    assert "arms. And two people chained" in " ".join(body.split())     # a paragraph break or not
