@@ -15,9 +15,10 @@ import math
 from collections import defaultdict
 from functools import lru_cache
 
+from ..casemodel import END
 from ..document import Document, Sentence, Token
 from ..model import Model
-from ..train.build import shape_features
+from ..train.build import opening_key, shape_features
 from ..train.case import case_features
 from ..train.gold import is_word
 
@@ -123,7 +124,7 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
         if not is_word(w) or w != w.lower() or w[0] == "'" or w == "n't":
             continue            # punctuation, already cased, or a PTB clitic ('s, n't)
         if i == first:
-            opening = model.initial.get(f"{w}\t{words[i + 1] if i + 1 < len(words) else '</s>'}")
+            opening = model.initial.get(opening_key(w, words[i + 1] if i + 1 < len(words) else END))
             if opening is not None:
                 form, k, n = opening
                 tok.change(form, STAGE, f'sentence start: "{" ".join(words[i:i + 2])}" opens a sentence '

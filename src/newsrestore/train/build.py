@@ -112,6 +112,11 @@ def _group(counter: Counter, key_of) -> dict[str, Counter]:
     return out
 
 
+def opening_key(word: str, nxt: str) -> str:
+    """The `initial` table's key for a sentence opening: the word and the next token, lower case."""
+    return f"{word}\t{nxt}"
+
+
 def start_forms(initial: Counter, lexicon: dict[str, list]) -> dict[str, list]:
     """Sentence openings not written as their word's lexicon form with a capital: `NOTE :` in
     Reuters' notes under tables, `PHOTOS :`, a dateline's `LONDON -`.  Keyed `word\tnext`, each
@@ -119,7 +124,7 @@ def start_forms(initial: Counter, lexicon: dict[str, list]) -> dict[str, list]:
 
     Openings written all in lower case need LOWER_START_SHARE."""
     from ..stages.truecase import capitalize_first        # the stage imports this package
-    grouped = _group(initial, lambda k: (f"{k[0].lower()}\t{k[1]}", k[0]))
+    grouped = _group(initial, lambda k: (opening_key(k[0].lower(), k[1]), k[0]))
     out = {}
     for key, dist in grouped.items():
         n = sum(dist.values())

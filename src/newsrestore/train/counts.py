@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..stages.dateline import movable_dateline
+from ..casemodel import END
 from .case import case_article
 from .gold import GoldSentence, in_capital_run, is_shouting, is_word
 from ..possessive import OWNERS
@@ -64,7 +64,8 @@ class Counts:
                     style: str = "user") -> None:
         """Count one article; `marks=False` for text that already lost its apostrophes and quotes."""
         self.articles += 1
-        self.case_articles.append(case_article(sentences))
+        case = case_article(sentences)
+        self.case_articles.append(case)
         if marks and sentences:
             self.possessive_sentences.append(possessive_sentences(sentences))
             seq = gold_sequence(sentences)
@@ -76,7 +77,7 @@ class Counts:
             for sent in sentences:
                 bag.update(sent.words)
         sents_in_para = words_in_para = 0
-        dateline = bool(sentences) and movable_dateline(sentences[0].words) is not None
+        dateline = bool(case[0])                 # the agency a movable dateline names, "" when none
         for si, sent in enumerate(sentences):
             toks, words = sent.tokens, sent.words
             if has_paragraphs and si > 0:
@@ -90,7 +91,7 @@ class Counts:
             shouting = is_shouting(toks)
             for i, t in enumerate(toks):
                 w = words[i]
-                nxt = words[i + 1] if i + 1 < len(toks) else "</s>"
+                nxt = words[i + 1] if i + 1 < len(toks) else END
                 self.word[w] += 1
                 if i and words[i - 1] in OWNERS:
                     self.after_owner[w] += 1
