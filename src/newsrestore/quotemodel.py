@@ -254,7 +254,9 @@ def transitions(pots: Sequence[Potential]) -> tuple[list[float], list[float], li
     Forward-backward with every vector rescaled to sum to one; the four transitions at a
     position cover every path once, so normalising them there is exact."""
     n = len(pots)
-    ms = [(_exp(o), _exp(c), _exp(s)) for o, c, s in pots]
+    e = math.exp          # `_exp` inline where no clamp is needed: a third of this function's time
+    ms = [(e(o) if -30.0 < o < 30.0 else _exp(o), e(c) if -30.0 < c < 30.0 else _exp(c),
+           e(s) if -30.0 < s < 30.0 else _exp(s)) for o, c, s in pots]
     fwd = [(1.0, 0.0)]
     for eo, ec, es in ms:
         a_o, a_i = fwd[-1]
