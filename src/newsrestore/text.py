@@ -43,3 +43,18 @@ def straighten_quotes(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip()
+
+
+def capitalize_first(form: str) -> str:
+    """A sentence start's capital on its first letter, except on a number (`21st`, not `21St`)
+    and on `iPhone`-style words, judged by the part before a hyphen so that `al-Qaeda` still
+    becomes `Al-Qaeda`.  Shared by the stages and training, which must agree on it."""
+    head = form.split("-", 1)[0]        # `al-Qaeda` starts a sentence as `Al-Qaeda`
+    if form[:1].isupper() or form[:1].isdigit():
+        return form                     # already capitalised, or a number (`21st`, not `21St`)
+    if head[:1].islower() and any(c.isupper() for c in head[1:]):
+        return form                     # iPhone / eBay style
+    for i, c in enumerate(form):
+        if c.isalpha():
+            return form[:i] + c.upper() + form[i + 1:]
+    return form

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from ..document import Document, Token
 from ..model import Model
-from .truecase import capitalize_first
+from ..text import capitalize_first
 
 STAGE = "acronyms"
 #: Words a name may hold without giving the acronym a letter (`Office of the Deputy Prime Minister`).

@@ -13,7 +13,7 @@ import math
 from ..document import Document, Token
 from ..model import Model
 from ..quotemodel import Potential, marginals, marks, units, viterbi
-from .truecase import capitalize_first
+from ..text import capitalize_first
 
 STAGE = "quotes"
 

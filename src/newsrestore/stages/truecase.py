@@ -18,23 +18,12 @@ from functools import lru_cache
 from ..casemodel import END
 from ..document import Document, Sentence, Token
 from ..model import Model
+from ..text import capitalize_first
 from ..train.build import opening_key, shape_features
 from ..train.case import case_features
 from ..train.gold import is_word
 
 STAGE = "truecase"
-
-
-def capitalize_first(form: str) -> str:
-    head = form.split("-", 1)[0]        # `al-Qaeda` starts a sentence as `Al-Qaeda`
-    if form[:1].isupper() or form[:1].isdigit():
-        return form                     # already capitalised, or a number (`21st`, not `21St`)
-    if head[:1].islower() and any(c.isupper() for c in head[1:]):
-        return form                     # iPhone / eBay style
-    for i, c in enumerate(form):
-        if c.isalpha():
-            return form[:i] + c.upper() + form[i + 1:]
-    return form
 
 
 def _upper_prob(model: Model, w: str) -> float:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..model import MODEL_VERSION
+from ..text import capitalize_first
 from .case import fit as fit_case
 from .case import learned_sources
 from .counts import APOS_SUFFIXES, Counts
@@ -123,7 +124,6 @@ def start_forms(initial: Counter, lexicon: dict[str, list]) -> dict[str, list]:
     with its form, the times so written and the times seen.
 
     Openings written all in lower case need LOWER_START_SHARE."""
-    from ..stages.truecase import capitalize_first        # the stage imports this package
     grouped = _group(initial, lambda k: (opening_key(k[0].lower(), k[1]), k[0]))
     out = {}
     for key, dist in grouped.items():
