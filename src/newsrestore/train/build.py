@@ -13,6 +13,7 @@ import math
 import re
 import time
 from collections import Counter, defaultdict
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Iterable
 
@@ -105,8 +106,8 @@ def count_corpus(articles: Iterable[tuple[str, bool, bool, str]], progress=None)
     return counts
 
 
-def _group(counter: Counter, key_of) -> dict[str, Counter]:
-    out: dict[str, Counter] = defaultdict(Counter)
+def _group(counter: Counter, key_of) -> dict[Hashable, Counter]:
+    out: dict[Hashable, Counter] = defaultdict(Counter)
     for k, c in counter.items():
         key, form = key_of(k)
         out[key][form] += c
@@ -124,16 +125,15 @@ def start_forms(initial: Counter, lexicon: dict[str, list]) -> dict[str, list]:
     with its form, the times so written and the times seen.
 
     Openings written all in lower case need LOWER_START_SHARE."""
-    grouped = _group(initial, lambda k: (opening_key(k[0].lower(), k[1]), k[0]))
+    grouped = _group(initial, lambda k: ((k[0].lower(), k[1]), k[0]))
     out = {}
-    for key, dist in grouped.items():
+    for (word, nxt), dist in grouped.items():
         n = sum(dist.values())
         form, c = dist.most_common(1)[0]
-        word = key.split("\t", 1)[0]
         default = capitalize_first(lexicon[word][0] if word in lexicon else word)
         share = LOWER_START_SHARE if form == form.lower() else START_SHARE
         if n >= MIN_START_COUNT and c / n >= share and form != default:
-            out[key] = [form, c, n]
+            out[opening_key(word, nxt)] = [form, c, n]
     return out
 
 
