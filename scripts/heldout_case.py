@@ -1,6 +1,6 @@
 """The case model on train articles it was not fitted on, scored as the restorer uses it.
 
-    python scripts/heldout_case.py [--corpus NAME ...] [--limit N] [-j 2] [--seed S]
+    python scripts/heldout_case.py [--corpus NAME ...] [--limit N] [-j 2] [--seed S] [--epochs E] [--rate R]
 
 Choosing a case feature or setting on dev text would tune it to dev.  This script fits the case
 model on nine tenths of the train articles of every corpus (as `newsrestore train` does, minus
@@ -75,6 +75,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=300, help="held-out articles scored per corpus")
     ap.add_argument("-j", "--jobs", type=int, default=1, help="processes for reading the training text")
     ap.add_argument("--seed", type=int, default=0, help="order of the articles in fitting")
+    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--rate", type=float, default=0.4)
     args = ap.parse_args()
     t0 = time.time()
     fit_on, held = split_train()
@@ -83,7 +85,8 @@ def main() -> None:
         parts = pool.map(_case_articles, [texts[i::args.jobs] for i in range(args.jobs)])
     articles = [x for part in parts for x in part]
     shipped = load_model()
-    case = fit(articles, shipped.lexicon, shipped.ambiguous, learned_sources(articles), seed=args.seed)
+    case = fit(articles, shipped.lexicon, shipped.ambiguous, learned_sources(articles), seed=args.seed,
+               epochs=args.epochs, rate=args.rate)
     model = Model(dict(shipped.data, case=case.to_json()))
     print(f"fitted on {len(articles):,} articles in {time.time() - t0:.0f} s", flush=True)
     wanted = args.corpus or list(DEFAULT_CORPORA)
