@@ -25,11 +25,8 @@ import time
 from collections import Counter
 
 from newsrestore import corpora, restore
-from newsrestore.evaluation.compare import compare
-from newsrestore.evaluation.runner import comparable_body
-from newsrestore.flatten import flatten
+from newsrestore.evaluation.runner import comparable_body, evaluate, limit_per_corpus
 from newsrestore.model import Model, load_model
-from newsrestore.train.build import marks_lost
 from newsrestore.train.case import case_article, fit, learned_sources
 from newsrestore.train.gold import gold_sentences
 
@@ -55,17 +52,16 @@ def _case_articles(texts: list[str]) -> list:
 
 
 def case_errors(model: Model, articles: list) -> Counter:
-    """Case errors (and words scored, under `(corpus, "words")`) of `model` on `articles`."""
+    """Case errors (and words scored, under `(corpus, "words")`) of `model` on `articles`, scored
+    by the loop behind `newsrestore eval`."""
+    def run(flat: str, profile: str) -> str:
+        art = restore(flat, profile=profile, model=model)
+        return comparable_body(art.text, art.title is not None)
+
     out: Counter = Counter()
-    for a in articles:
-        flat = flatten(a.text, "stripped", title=a.title)
-        if not flat.strip():
-            continue
-        art = restore(flat, profile="stripped", model=model)
-        c = compare(a.text, comparable_body(art.text, art.title is not None), paragraphs=a.has_paragraphs,
-                    marks=not marks_lost(a.text))
-        out[a.corpus] += c.case_total - c.case_correct
-        out[(a.corpus, "words")] += c.case_total
+    for name, c in evaluate(articles, run).per_corpus.items():
+        out[name] = c.case_total - c.case_correct
+        out[(name, "words")] = c.case_total
     return out
 
 
@@ -90,13 +86,8 @@ def main() -> None:
     model = Model(dict(shipped.data, case=case.to_json()))
     print(f"fitted on {len(articles):,} articles in {time.time() - t0:.0f} s", flush=True)
     wanted = args.corpus or list(DEFAULT_CORPORA)
-    scored = [a for a in held if a.corpus in wanted and not a.tokenized]
-    per: Counter = Counter()
-    picked = []
-    for a in scored:
-        if per[a.corpus] < args.limit:
-            per[a.corpus] += 1
-            picked.append(a)
+    picked = list(limit_per_corpus((a for a in held if a.corpus in wanted and not a.tokenized), args.limit))
+    per = Counter(a.corpus for a in picked)
     errors = case_errors(model, picked)
     seen = case_errors(shipped, picked)
     words = sum(errors[(c, "words")] for c in wanted)
@@ -104,6 +95,7 @@ def main() -> None:
           f"(the shipped case model, fitted on these articles too: {sum(seen[c] for c in wanted):,})")
     for c in wanted:
         print(f"  {c:<14}{errors[c]:>7,}  ({seen[c]:,})  {per[c]:>4} articles")
+
 
 if __name__ == "__main__":
     main()
