@@ -27,7 +27,9 @@ DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
 #: inside (three numbers, not two).
 #: Version 6: the case model's features include the agency the dateline names, for the
 #: agencies in `case_sources`.
-MODEL_VERSION = 6
+#: Version 7: paragraph breaks come from a logistic model (`para` = {"model", "styles",
+#: "sources"}, `paramodel.py`), not from count tables.
+MODEL_VERSION = 7
 
 
 class Model:
@@ -53,7 +55,10 @@ class Model:
         self.apos_prefix: dict[str, list[int]] = apos["prefix"]
         self.possessive = HashedLogistic.from_json(data["possessive"])
         self.owned: dict[str, int] = data["owned"]
-        self.para: dict[str, list[int]] = data["para"]
+        para = data["para"]
+        self.para = HashedLogistic.from_json(para["model"])
+        self.para_styles: frozenset[str] = frozenset(para["styles"])     # house styles it learned apart
+        self.para_sources: dict[str, str] = para["sources"]              # agency -> its house style
         quotes = data.get("quotes")
         self.quotes: Scorer | None = Scorer(quotes["weights"]) if quotes else None
         self.open_bias: float = quotes["open_bias"] if quotes else 0.0
@@ -66,6 +71,7 @@ class Model:
         case_known.cache_clear()
         self.case.forget()
         self.possessive.forget()
+        self.para.forget()
 
 
 def load_model(path: str | Path | None = None) -> Model:

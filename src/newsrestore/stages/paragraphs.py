@@ -1,27 +1,24 @@
 """Paragraph stage: where the outlet would start a new paragraph.
 
-Input paragraphs (blank lines) are kept.  Otherwise breaks come from
-statistics learned on corpora that keep paragraphs (BBC, FNC-1, GUM...): how
-many sentences and words the paragraph already has, and whether the next
-sentence opens a quotation.  Outlets differ (Reuters: a sentence or two; BBC:
-a one-sentence lead, then longer paragraphs), so the statistics are those of
-the agency the dateline names, or of the house style the article reads like.
-Separately, a sentence boundary that flattening would not find again (no final
-punctuation, a lowercase start) must become a paragraph break, or the restored
-article would flatten into other lines.
+Input paragraphs (blank lines) are kept.  Otherwise a logistic model
+(`paramodel.py`) learned on corpora that keep paragraphs (BBC, FNC-1,
+Reuters-21578, GUM...) gives each sentence boundary P(a break), from the
+paragraph so far, the words that open the next sentence, the quotation marks
+the quotes stage placed and how near the end it is.  Outlets differ (Reuters: a
+sentence or two; BBC: a one-sentence lead, then longer paragraphs), so the
+model reads the house style of the agency the dateline names, or of the outlet
+the article reads like.  Separately, a sentence boundary that flattening would
+not find again (no final punctuation, a lowercase start) must become a
+paragraph break, or the restored article would flatten into other lines.
 """
 from __future__ import annotations
 
 from ..document import Document, Sentence
 from ..flatten import fold
 from ..model import Model
+from ..paramodel import BREAK_THRESHOLD, ParagraphContext, SentenceMarks
 from ..sentences import splits_between
-from ..train.counts import para_key
 from .spacing import render_tokens
-
-
-#: A sentence ending in `u.s.` or `jan.` was cut by the naive splitter, not by the writer.
-_FULL_STOPS = frozenset({".", "?", "!", "''", '"', "``", ")", "...", ":"})
 
 
 def _boundary_survives(prev: Sentence, nxt: Sentence, profile: str) -> bool:
@@ -31,26 +28,30 @@ def _boundary_survives(prev: Sentence, nxt: Sentence, profile: str) -> bool:
     return splits_between(left, right)
 
 
-def _quote_balance(sent: Sentence, open_before: bool) -> bool:
-    """Whether a quotation is still open after this sentence (no paragraph break inside one)."""
-    state = open_before
-    for tok in sent.tokens:
-        if '"' in tok.pre or tok.text in ("``",):
-            state = True
-        if '"' in tok.post or tok.text in ("''",):
-            state = False
-    return state
+def _opens(tok) -> bool:
+    return '"' in tok.pre or tok.text == "``"
 
 
-def break_probability(table: dict[str, list[float]], sents_in_para: int, words_in_para: int,
-                      opens_quote: bool, first: bool) -> float:
-    no, yes = table.get(para_key(sents_in_para, words_in_para, opens_quote, first), (0, 0))
-    return (yes + 1) / (no + yes + 2)
+def _closes(tok) -> bool:
+    return '"' in tok.post or tok.text == "''"
+
+
+def sentence_marks(sent: Sentence) -> SentenceMarks:
+    """The sentence as the paragraph model reads it, with the quotation marks placed so far."""
+    toks = sent.tokens
+    balance = None
+    for tok in toks:
+        if _opens(tok):
+            balance = True
+        if _closes(tok):
+            balance = False
+    return SentenceMarks(sent.words, opens=_opens(toks[0]), quoted=any(map(_opens, toks)),
+                         closes=any(map(_closes, toks[-2:])), balance=balance)
 
 
 #: Naive Bayes log-likelihood lead per word the best style needs over the next.  Articles of the
 #: outlets trained on mostly clear it (BBC, FNC-1, Reuters-21578 train articles: 80-95%); those of
-#: other outlets mostly do not (WSJ, NYT), and get the pooled statistics rather than a guess.
+#: other outlets mostly do not (WSJ, NYT), and get the features all styles share rather than a guess.
 MIN_STYLE_MARGIN = 0.1
 
 
@@ -75,11 +76,10 @@ def house_style(doc: Document, model: Model) -> str | None:
     return styles[best]
 
 
-def _table(doc: Document, model: Model) -> dict[str, list[int]]:
-    """The agency's table when the dateline names one, else the house style's, else the pooled one."""
-    if doc.source and doc.source in model.para:
-        return model.para[doc.source]
-    return model.para.get(f"style:{house_style(doc, model)}", model.para["default"])
+def _style(doc: Document, model: Model) -> str | None:
+    """The agency's house style when the dateline names one, else the one the article reads like."""
+    style = model.para_sources.get(doc.source or "") or house_style(doc, model)
+    return style if style in model.para_styles else None
 
 
 def apply(doc: Document, model: Model) -> Document:
@@ -88,20 +88,14 @@ def apply(doc: Document, model: Model) -> Document:
         return doc
     sents[0].paragraph_start = True
     given = doc.meta.get("given_paragraphs", False)
-    table = None if given else _table(doc, model)     # given paragraphs need no statistics
-    sents_in_para, words_in_para = 1, len(sents[0].tokens)
-    quote_open = _quote_balance(sents[0], False)
+    style = None if given else _style(doc, model)     # given paragraphs need no model
+    ctx = ParagraphContext([sentence_marks(s) for s in sents], style)
+    ctx.advance(0, True)
     for i in range(1, len(sents)):
         prev, sent = sents[i - 1], sents[i]
         if not _boundary_survives(prev, sent, doc.profile):
             sent.paragraph_start = True
-        elif not given and prev.tokens[-1].text in _FULL_STOPS and not quote_open:
-            opens = bool(sent.tokens[0].pre) or sent.tokens[0].text in {"``", '"'}
-            p = break_probability(table, sents_in_para, words_in_para, opens, i == 1)
-            sent.paragraph_start = p >= 0.5
-        quote_open = _quote_balance(sent, quote_open)
-        if sent.paragraph_start:
-            sents_in_para = words_in_para = 0
-        sents_in_para += 1
-        words_in_para += len(sent.tokens)
+        elif not given and ctx.eligible(i):
+            sent.paragraph_start = model.para.probability(ctx.features(i)) >= BREAK_THRESHOLD
+        ctx.advance(i, sent.paragraph_start)
     return doc

@@ -2,8 +2,8 @@
 
 The file is plain gzipped JSON (readable, diffable, small): a lexicon of cased
 forms, a logistic model for the words whose case depends on their neighbours,
-a character-shape model for words never seen, apostrophe tables and paragraph
-statistics.  Pruning thresholds keep it small and keep one-off noise out.
+a character-shape model for words never seen, apostrophe tables and a paragraph-break
+model.  Pruning thresholds keep it small and keep one-off noise out.
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from .counts import APOS_SUFFIXES, Counts
 from .gold import gold_sentences
 from .possessive import fit as fit_possessive
 from .possessive import owned_table
+from .paragraphs import fit as fit_paragraphs
 from .quotes import fit as fit_quotes
 
 MIN_WORD_COUNT = 2        # forms seen once are noise as often as signal
@@ -192,7 +193,7 @@ def build_model(counts: Counts) -> dict:
             "prefix": {a.split("\t")[0]: [prefix[a], prefix[a.replace("\tj", "\tn")]]
                        for a in prefix if a.endswith("\tj") and prefix[a.replace("\tj", "\tn")] >= 20},
         },
-        "para": paragraph_tables(counts.para, counts.style_articles),
+        "para": paragraph_model(counts),
         "para_style": style_classifier(counts.style_words, counts.style_articles),
         "quotes": fit_quotes(counts.quote_sequences),
     }
@@ -206,27 +207,16 @@ MIN_STYLE_ARTICLES = 200
 STYLE_VOCABULARY = 4000
 
 
-def paragraph_tables(para: dict, style_articles: Counter) -> dict[str, dict[str, list[int]]]:
-    """A table per agency (by dateline), per house style (`style:bbc`, chosen by the style
-    classifier), and a `default` pooled over every corpus with paragraphs.
-
-    (One pooled table for all, weighing every corpus the same, raised BBC's para_f1 from 35 to 45
-    but cut FNC-1's from 68 to 41 and Reuters-21578's from 82 to 55: outlets differ too much.)
-    """
-    tables: dict[str, dict[str, list[int]]] = {}
-    for source, style in STYLE_OF_SOURCE.items():
-        if style in para:
-            tables[source] = {k: [c[0], c[1]] for k, c in para[style].items()}
-    for style, table in para.items():
-        if style_articles[style] >= MIN_STYLE_ARTICLES:
-            tables["style:" + style] = {k: [c[0], c[1]] for k, c in table.items()}
-    default: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for table in para.values():
-        for k, c in table.items():
-            default[k][0] += c[0]
-            default[k][1] += c[1]
-    tables["default"] = dict(default)
-    return tables
+def paragraph_model(counts: Counts) -> dict:
+    """The paragraph-break model (`paramodel.py`), with the house styles it learned apart (every
+    corpus with `MIN_STYLE_ARTICLES` articles with paragraphs) and the agencies whose datelines
+    name one of them."""
+    styles = frozenset(s for s, n in counts.style_articles.items() if n >= MIN_STYLE_ARTICLES)
+    return {
+        "model": fit_paragraphs(counts.para_articles, styles).to_json(),
+        "styles": sorted(styles),
+        "sources": {src: style for src, style in STYLE_OF_SOURCE.items() if style in styles},
+    }
 
 
 def style_classifier(style_words: dict[str, Counter], style_articles: Counter) -> dict:

@@ -2,8 +2,8 @@
 
 Everything the tables know is a count from real text: how often a word is
 written `Myanmar` rather than `myanmar` away from a sentence start, how often
-`myanmar s` was `Myanmar’s`, how long paragraphs run.  The learned models (case,
-plural possessives, quotations) keep their training sentences here instead.
+`myanmar s` was `Myanmar’s`.  The learned models (case, plural possessives,
+quotations, paragraph breaks) keep their training sentences here instead.
 `Counts` is mergeable so corpora can be counted in parallel.
 """
 from __future__ import annotations
@@ -16,29 +16,11 @@ from .case import case_article
 from .gold import GoldSentence, in_capital_run, is_shouting, is_word
 from ..possessive import OWNERS
 from .possessive import possessive_sentences
+from .paragraphs import sentence_marks
 from .quotes import gold_sequence
-
-PARA_MAX_SENTS = 5
-PARA_WORD_BUCKETS = (15, 30, 45, 60, 80, 110)
 
 #: Tokens that, standing alone in stripped text, are usually the far side of an apostrophe.
 APOS_SUFFIXES = frozenset({"s", "t", "re", "ve", "ll", "m", "d"})
-
-
-def word_bucket(n: int) -> int:
-    for i, b in enumerate(PARA_WORD_BUCKETS):
-        if n < b:
-            return i
-    return len(PARA_WORD_BUCKETS)
-
-
-def para_key(sents_in_para: int, words_in_para: int, opens_quote: bool, first: bool) -> str:
-    """The context a paragraph-break decision is made in (before a sentence)."""
-    return f"{min(sents_in_para, PARA_MAX_SENTS)}|{word_bucket(words_in_para)}|{int(opens_quote)}|{int(first)}"
-
-
-def _para_table() -> defaultdict:
-    return defaultdict(Counter)
 
 
 @dataclass
@@ -48,8 +30,9 @@ class Counts:
     join: Counter = field(default_factory=Counter)      # (a, b) joined by an apostrophe: myanmar's, o'brien
     pair: Counter = field(default_factory=Counter)      # (a, b) adjacent where b is a suffix candidate or a is short
     word: Counter = field(default_factory=Counter)      # lowercase token occurrences
-    # style -> para_key -> {0: no break, 1: break}; a style is a corpus (an outlet's house style)
-    para: dict = field(default_factory=lambda: defaultdict(_para_table))
+    # (style, sentence marks, paragraph starts) of articles with paragraphs (train/paragraphs.py);
+    # a style is a corpus (an outlet's house style)
+    para_articles: list = field(default_factory=list)
     quote_sequences: list = field(default_factory=list)  # one gold quotation sequence per article with marks
     case_articles: list = field(default_factory=list)    # each article's source and cased sentences (train/case.py)
     after_owner: Counter = field(default_factory=Counter)  # words after `their`, `his`, `china s`... (possessive.py)
@@ -76,17 +59,11 @@ class Counts:
             bag = self.style_words[style]
             for sent in sentences:
                 bag.update(sent.words)
-        sents_in_para = words_in_para = 0
+        if has_paragraphs and sentences:
+            self.para_articles.append((style, sentence_marks(sentences), [s.paragraph_start for s in sentences]))
         dateline = bool(case[0])                 # the agency a movable dateline names, "" when none
         for si, sent in enumerate(sentences):
             toks, words = sent.tokens, sent.words
-            if has_paragraphs and si > 0:
-                key = para_key(sents_in_para, words_in_para, toks[0].quote_before, si == 1)
-                self.para[style][key][int(sent.paragraph_start)] += 1
-            if sent.paragraph_start:
-                sents_in_para = words_in_para = 0
-            sents_in_para += 1
-            words_in_para += len(toks)
             first = next((i for i, t in enumerate(toks) if is_word(t.cased)), -1)
             shouting = is_shouting(toks)
             for i, t in enumerate(toks):
@@ -113,10 +90,8 @@ class Counts:
     def merge(self, other: "Counts") -> None:
         for name in ("forms", "initial", "join", "pair", "word", "after_owner"):
             getattr(self, name).update(getattr(other, name))
-        for style, table in other.para.items():
-            for k, c in table.items():
-                self.para[style][k].update(c)
         self.quote_sequences.extend(other.quote_sequences)
+        self.para_articles.extend(other.para_articles)
         self.case_articles.extend(other.case_articles)
         self.possessive_sentences.extend(other.possessive_sentences)
         for style, bag in other.style_words.items():
