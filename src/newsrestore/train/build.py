@@ -204,7 +204,11 @@ def build_model(counts: Counts) -> dict:
 STYLE_OF_SOURCE = {"Reuters": "reuters21578"}
 #: A corpus teaches its own paragraph style when it has this many articles with paragraphs.
 MIN_STYLE_ARTICLES = 200
-STYLE_VOCABULARY = 4000
+#: The style classifier's words.  The 20,000 commonest rather than 4,000 (with the stage's margin
+#: 0.12 rather than 0.1) name the style of more held-out train articles (bbc 87% against 80%, fnc1
+#: 93% against 78%) and wrongly name fewer of other outlets (15 of 49 against 18); F1 over their
+#: paragraph breaks: bbc 0.545 -> 0.571, fnc1 0.776 -> 0.780, other outlets 0.519 -> 0.535.
+STYLE_VOCABULARY = 20000
 
 
 def paragraph_model(counts: Counts) -> dict:
