@@ -27,7 +27,7 @@ from collections import Counter
 from newsrestore import corpora, restore
 from newsrestore.evaluation.runner import comparable_body, evaluate, limit_per_corpus
 from newsrestore.model import Model, load_model
-from newsrestore.train.case import case_article, fit, learned_sources
+from newsrestore.train.case import case_article, fit, learned_sources, with_house_styles
 from newsrestore.train.gold import gold_sentences
 
 HELD_OUT_EVERY = 10
@@ -73,6 +73,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0, help="order of the articles in fitting")
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--rate", type=float, default=0.4)
+    ap.add_argument("--no-house-styles", action="store_true",
+                    help="give articles without a learned agency no source (as before model version 8)")
     args = ap.parse_args()
     t0 = time.time()
     fit_on, held = split_train()
@@ -81,9 +83,11 @@ def main() -> None:
         parts = pool.map(_case_articles, [texts[i::args.jobs] for i in range(args.jobs)])
     articles = [x for part in parts for x in part]
     shipped = load_model()
+    if not args.no_house_styles:
+        articles = with_house_styles(articles, shipped.data["para_style"])
     case = fit(articles, shipped.lexicon, shipped.ambiguous, learned_sources(articles), seed=args.seed,
                epochs=args.epochs, rate=args.rate)
-    model = Model(dict(shipped.data, case=case.to_json()))
+    model = Model(dict(shipped.data, case=case.to_json(), case_sources=learned_sources(articles)))
     print(f"fitted on {len(articles):,} articles in {time.time() - t0:.0f} s", flush=True)
     wanted = args.corpus or list(DEFAULT_CORPORA)
     picked = list(limit_per_corpus((a for a in held if a.corpus in wanted and not a.tokenized), args.limit))

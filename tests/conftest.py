@@ -41,9 +41,14 @@ def bbc_example(examples_dir) -> dict:
 
 
 @pytest.fixture(scope="session")
-def dev_articles():
+def shared_data() -> Path:
+    """The real corpora (tests that read them skip where they are not beside the repository)."""
+    return _need(SHARED / "data")
+
+
+@pytest.fixture(scope="session")
+def dev_articles(shared_data):
     """A fixed sample of real dev-split articles from several corpora (a few per corpus)."""
-    _need(SHARED / "data")
     from itertools import islice
     from newsrestore import corpora
     names = ["isot_true", "isot_fake", "bbc", "fnc1", "reuters21578", "wmt", "abc", "gum", "conll2003"]

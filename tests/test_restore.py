@@ -133,7 +133,7 @@ def test_unknown_options_are_errors():
 def test_paragraphs_follow_the_house_style(bbc_example):
     from newsrestore.model import load_model
     from newsrestore.parse import parse
-    from newsrestore.stages.paragraphs import house_style
+    from newsrestore.housestyle import house_style
     assert house_style(parse(bbc_example["flat"]), load_model()) == "bbc"
     body = restore(bbc_example["flat"]).body.split("\n\n")
     # as in the original: a one-sentence lead, then paragraphs of several sentences

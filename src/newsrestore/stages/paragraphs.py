@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..document import Document, Sentence
 from ..flatten import fold
+from ..housestyle import house_style
 from ..model import Model
 from ..paramodel import BREAK_THRESHOLD, ParagraphContext, SentenceMarks
 from ..sentences import splits_between
@@ -47,35 +48,6 @@ def sentence_marks(sent: Sentence) -> SentenceMarks:
             balance = False
     return SentenceMarks(sent.words, opens=_opens(toks[0]), quoted=any(map(_opens, toks)),
                          closes=any(map(_closes, toks[-2:])), balance=balance)
-
-
-#: Naive Bayes log-likelihood lead per word the best style needs over the next.  Articles of the
-#: outlets trained on mostly clear it (held-out BBC, FNC-1, Reuters-21578 train articles: 85-97%);
-#: those of other outlets mostly do not (WSJ, NYT, speeches), and get the features all styles share
-#: rather than a guess.  On held-out train articles, F1 over paragraph breaks for the margins 0.1,
-#: 0.12 and 0.15: bbc 0.582, 0.571, 0.556; fnc1 0.784, 0.780, 0.779; other outlets 0.515, 0.535, 0.539.
-MIN_STYLE_MARGIN = 0.12
-
-
-def house_style(doc: Document, model: Model) -> str | None:
-    """The house style the article clearly reads like (naive Bayes over its words), or None."""
-    clf = model.data.get("para_style") or {}
-    styles, logp = clf.get("styles", []), clf.get("logp", {})
-    if len(styles) < 2:
-        return styles[0] if styles else None
-    score = [0.0] * len(styles)
-    seen = 0
-    for sent in doc.sentences:
-        for tok in sent.tokens:
-            lp = logp.get(tok.text)
-            if lp is not None:
-                seen += 1
-                for k, v in enumerate(lp):
-                    score[k] += v
-    best, second = sorted(range(len(styles)), key=score.__getitem__, reverse=True)[:2]
-    if score[best] - score[second] < MIN_STYLE_MARGIN * max(seen, 1):
-        return None
-    return styles[best]
 
 
 def _style(doc: Document, model: Model) -> str | None:

@@ -20,7 +20,7 @@ from typing import Iterable
 from ..model import MODEL_VERSION
 from ..text import capitalize_first
 from .case import fit as fit_case
-from .case import learned_sources
+from .case import learned_sources, with_house_styles
 from .counts import APOS_SUFFIXES, Counts
 from .gold import gold_sentences
 from .possessive import fit as fit_possessive
@@ -174,14 +174,16 @@ def build_model(counts: Counts) -> dict:
         if n >= 2:
             join_pairs[f"{a}\t{b}"] = [j, n]
     owned = owned_table(counts.after_owner, counts.word)
-    sources = learned_sources(counts.case_articles)
+    styles = style_classifier(counts.style_words, counts.style_articles)
+    case_articles = with_house_styles(counts.case_articles, styles)
+    sources = learned_sources(case_articles)
     model = {
         "version": MODEL_VERSION,
         "trained_on": {"articles": counts.articles, "words": counts.words},
         "lexicon": lexicon,
         "initial": start_forms(counts.initial, lexicon),
         "ambiguous": {k: dict(v) for k, v in ambiguous.items()},
-        "case": fit_case(counts.case_articles, lexicon, ambiguous, sources).to_json(),
+        "case": fit_case(case_articles, lexicon, ambiguous, sources).to_json(),
         "case_sources": sources,
         "owned": owned,
         "possessive": fit_possessive(counts.possessive_sentences, owned).to_json(),
@@ -194,7 +196,7 @@ def build_model(counts: Counts) -> dict:
                        for a in prefix if a.endswith("\tj") and prefix[a.replace("\tj", "\tn")] >= 20},
         },
         "para": paragraph_model(counts),
-        "para_style": style_classifier(counts.style_words, counts.style_articles),
+        "para_style": styles,
         "quotes": fit_quotes(counts.quote_sequences),
     }
     return compact(model)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from ..casemodel import CASE_BITS, END, START, UNKNOWN, features, word_class
+from ..housestyle import classify, style_source
 from ..logistic import HashedLogistic, shuffled_articles
 from ..logistic import fit as fit_logistic
 from ..stages.dateline import movable_dateline
@@ -92,9 +93,20 @@ def case_features(prev_written: str, words: Sequence[str], i: int, first: int, l
 
 
 def learned_sources(articles: list[CaseArticle]) -> list[str]:
-    """The agencies with MIN_SOURCE_ARTICLES or more training articles (Reuters, in the corpora)."""
+    """The agencies (and, once `with_house_styles` has tagged them, house styles) with
+    MIN_SOURCE_ARTICLES or more training articles (Reuters, in the corpora)."""
     n = Counter(source for source, _ in articles if source)
     return sorted(s for s, k in n.items() if k >= MIN_SOURCE_ARTICLES)
+
+
+def with_house_styles(articles: list[CaseArticle], classifier: Mapping) -> list[CaseArticle]:
+    """The articles whose dateline names no agency the model learns, tagged with the house style
+    they read like (`style:bbc`; `classifier` is the model's `para_style`), as the truecase stage
+    tags them at restore time, so outlets without a dateline keep their conventions too."""
+    agencies = set(learned_sources(articles))
+    return [(source if source in agencies
+             else style_source(classify((w.lower() for s in sentences for w in s.split(" ")), classifier)),
+             sentences) for source, sentences in articles]
 
 
 def fit(articles: list[CaseArticle], lexicon: Mapping[str, list], ambiguous: Mapping[str, Mapping[str, int]],
