@@ -48,6 +48,18 @@ def test_spacing_around_punctuation_and_currency(reuters, bbc):
     assert not re.search(r" [,;:)]| \.(?!\.)", reuters.body)
 
 
+def test_a_named_dollar_is_joined_to_its_amount(shared_data):
+    """BBC writes Australian dollars `A$68m` (dev article business/062); an `A` that opens a
+    sentence is the article (`A $5 fee`)."""
+    from newsrestore import corpora
+    art = next(a for a in corpora.iter_corpus("bbc", shared_data) if a.id == "business/062")
+    flat = flatten(art.text, "stripped")
+    body = restore(flat).body
+    assert "It cut A$68m from" in body and "a four month low of A$4.50" in body
+    assert flatten(body, "stripped") == flat
+    assert restore("a $ 5 fee was charged .").body == "A $5 fee was charged."
+
+
 def test_an_ellipsis_costs_only_its_own_spacing():
     # an FNC-1 sentence whose ellipses Moses re-splits differently once glued (`and... buys`):
     # spaced apart, they must not cost the rest of the sentence its apostrophes and commas

@@ -20,6 +20,10 @@ NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "
                              "'ve", "'ll", "'m", "'d", "'"})
 NO_SPACE_AFTER = frozenset({"(", "[", "{", "``", "#"})
 _CURRENCY = frozenset({"$", "us$", "a$", "c$", "hk$", "s$"})
+#: Written in capitals before `$` and an amount, these name the dollar: BBC's `A$68m`, `US$5bn`.
+#: Moses splits `A$68m` into `A $ 68m`, so joining them flattens back to the same tokens.  At a
+#: sentence start `A $5 fee` is the article, so only later in a sentence.
+_DOLLAR_PREFIX = frozenset({"a", "us", "c", "hk", "s", "nz"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")        # 57.6, 1,000.5: Moses keeps these whole
 
 
@@ -47,6 +51,9 @@ def _space_sentence(sent: Sentence, profile: str) -> None:
         elif tok.text in NO_SPACE_AFTER:
             tok.space_after = False
         elif tok.text in _CURRENCY and nxt.text[:1].isdigit():
+            tok.space_after = False
+        elif (tok.text.lower() in _DOLLAR_PREFIX and nxt.text == "$" and i > 0 and tok.out.isupper()
+              and i + 2 < len(toks) and toks[i + 2].text[:1].isdigit()):
             tok.space_after = False
         elif nxt.text == "/" or tok.text == "/":
             tok.space_after = False
