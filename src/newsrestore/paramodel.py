@@ -43,7 +43,7 @@ class SentenceMarks:
     opens: bool = False     # a quotation opens before its first word
     quoted: bool = False    # a quotation opens somewhere in it
     closes: bool = False    # a quotation closes at its end
-    balance: bool | None = None  # a quotation still open after it (None: as it opened, unchanged)
+    balance: bool | None = None  # a quotation open after it; None: it holds no mark, what was open stays so
 
     @property
     def ends_full(self) -> bool:
