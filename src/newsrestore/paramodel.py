@@ -49,6 +49,20 @@ class SentenceMarks:
     def ends_full(self) -> bool:
         return bool(self.words) and self.words[-1] in FULL_STOPS
 
+    @classmethod
+    def from_marks(cls, words: list[str], opened: Sequence[bool], closed: Sequence[bool]) -> "SentenceMarks":
+        """From per-token flags: a quotation opens before the token, one closes after it.  Training
+        reads them from the source, the stage from the marks the quotes stage placed; both read
+        them here, so the two agree on what a sentence's marks mean."""
+        balance = None
+        for o, c in zip(opened, closed):
+            if o:
+                balance = True
+            if c:
+                balance = False
+        return cls(words, opens=bool(opened) and opened[0], quoted=any(opened), closes=any(closed[-2:]),
+                   balance=balance)
+
 
 def word_bucket(n: int) -> int:
     for i, b in enumerate(WORD_BUCKETS):

@@ -39,15 +39,7 @@ def _closes(tok) -> bool:
 
 def sentence_marks(sent: Sentence) -> SentenceMarks:
     """The sentence as the paragraph model reads it, with the quotation marks placed so far."""
-    toks = sent.tokens
-    balance = None
-    for tok in toks:
-        if _opens(tok):
-            balance = True
-        if _closes(tok):
-            balance = False
-    return SentenceMarks(sent.words, opens=_opens(toks[0]), quoted=any(map(_opens, toks)),
-                         closes=any(map(_closes, toks[-2:])), balance=balance)
+    return SentenceMarks.from_marks(sent.words, [_opens(t) for t in sent.tokens], [_closes(t) for t in sent.tokens])
 
 
 def _style(doc: Document, model: Model) -> str | None:

@@ -21,19 +21,8 @@ ParaArticle = tuple[str, list[SentenceMarks], list[bool]]
 
 def sentence_marks(sentences: Sequence[GoldSentence]) -> list[SentenceMarks]:
     """The sentences as the paragraph model reads them, with the source's quotation marks."""
-    out = []
-    for sent in sentences:
-        toks = sent.tokens
-        balance = None
-        for t in toks:
-            if t.quote_before:
-                balance = True
-            if t.quote_after:
-                balance = False
-        out.append(SentenceMarks(sent.words, opens=toks[0].quote_before,
-                                 quoted=any(t.quote_before for t in toks),
-                                 closes=any(t.quote_after for t in toks[-2:]), balance=balance))
-    return out
+    return [SentenceMarks.from_marks(s.words, [t.quote_before for t in s.tokens], [t.quote_after for t in s.tokens])
+            for s in sentences]
 
 
 def examples(article: ParaArticle, styles: frozenset[str]) -> Iterator[tuple[list[str], int]]:
