@@ -54,3 +54,26 @@ def test_bbc_articles_are_cased_in_bbc_style(shared_data):
             assert wanted[art.id] in restore(flat).body
             seen += 1
     assert seen == 2
+
+
+def test_restore_and_training_give_an_article_the_same_outlet(bbc_example, reuters_example):
+    """The quotation model learns per outlet from the training side's tag (`with_outlets`), and
+    reads the stage's (`outlet`): the two must name the same outlet for the same article."""
+    from newsrestore.housestyle import outlet, outlet_source
+    from newsrestore.parse import parse
+    from newsrestore.stages import dateline
+    from newsrestore.train.build import with_outlets
+    from newsrestore.train.quotes import gold_sequence
+    model = load_model()
+    learned = sorted(model.case_sources)
+    styles = model.data["para_style"]
+    bbc_body = bbc_example["original"].split("\n\n", 1)[1]
+    reuters_body = "WASHINGTON (Reuters) - " + reuters_example["original"].split("\n\n", 1)[1]
+    for body, flat, want in ((bbc_body, bbc_example["flat"], "style:bbc"),
+                             (reuters_body, reuters_example["flat"], "Reuters")):
+        sentences = gold_sentences(body)
+        tagged = with_outlets([(case_article(sentences)[0], gold_sequence(sentences))], styles, learned)
+        assert tagged[0][0] == want
+        assert outlet(dateline.apply(parse(flat)), model) == want
+    # an outlet the model never learned gives no features at all
+    assert outlet_source("AFP", None, learned) == "" and outlet_source("AFP", "nosuchstyle", learned) == ""

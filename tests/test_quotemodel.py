@@ -80,10 +80,13 @@ def test_fast_scorer_equals_the_feature_names_it_was_trained_on(reuters_example,
         toks = [t for s in doc.sentences for t in s.tokens]
         words, cased = [t.text for t in toks], [t.text.capitalize() for t in toks]
         spans = units([len(s.tokens) for s in doc.sentences], [s.tokens[-1].text for s in doc.sentences])
-        slow = []                 # what training scores: the sum of the weights of every feature name
-        for names in features(words, cased, spans):
-            slow.append(tuple(sum(weights.get(n, (0.0, 0.0, 0.0))[d] for n in names) for d in range(3)))
-        fast = model.quotes.potentials(words, cased, spans)
-        assert len(fast) == len(words)
-        assert all(math.isclose(a, b, abs_tol=1e-9) for x, y in zip(slow, fast) for a, b in zip(x, y))
-        assert any(o > 0 for o, _, _ in slow)        # the weights are really consulted
+        for outlet in ("", "style:bbc", "Reuters"):
+            slow = []             # what training scores: the sum of the weights of every feature name
+            for names in features(words, cased, spans, outlet):
+                slow.append(tuple(sum(weights.get(n, (0.0, 0.0, 0.0))[d] for n in names) for d in range(3)))
+            fast = model.quotes.potentials(words, cased, spans, outlet)
+            assert len(fast) == len(words)
+            assert all(math.isclose(a, b, abs_tol=1e-9) for x, y in zip(slow, fast) for a, b in zip(x, y))
+            assert any(o != 0 for o, _, _ in slow)   # the weights are really consulted
+        # the outlet's own weights change the scores where sentences start
+        assert model.quotes.potentials(words, cased, spans, "style:bbc") != model.quotes.potentials(words, cased, spans)

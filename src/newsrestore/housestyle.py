@@ -12,7 +12,7 @@ stages call the same `classify`.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,6 +50,27 @@ def classify(words: Iterable[str], classifier: Mapping) -> str | None:
 def style_source(style: str | None) -> str:
     """The case model's source for an article of this house style ("" for none)."""
     return f"style:{style}" if style else ""
+
+
+def outlet_source(agency: str, style: str | None, learned: Collection[str]) -> str:
+    """The outlet features an article gets: those of the agency its dateline names when the
+    model learned it, else those of the house style it reads like when learned (`style:bbc`),
+    else none ("").  Training and `outlet` decide alike."""
+    if agency and agency in learned:
+        return agency
+    source = style_source(style)
+    return source if source in learned else ""
+
+
+def outlet(doc: "Document", model: "Model") -> str:
+    """The article's outlet source (`outlet_source`), decided once for the case and quotation stages."""
+    if "outlet" not in doc.meta:
+        agency = doc.source or ""
+        if agency in model.case_sources:
+            doc.meta["outlet"] = agency
+        else:
+            doc.meta["outlet"] = outlet_source(agency, house_style(doc, model), model.case_sources)
+    return doc.meta["outlet"]
 
 
 def house_style(doc: "Document", model: "Model") -> str | None:

@@ -31,7 +31,9 @@ DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
 #: "sources"}, `paramodel.py`), not from count tables.
 #: Version 8: articles whose dateline names no agency the case model learned get the case
 #: features of the house style they read like (`case_sources` holds `style:bbc` and the like).
-MODEL_VERSION = 8
+#: Version 9: the quotation tagger's sentence-level features have a copy per outlet (the agency
+#: or house style of `case_sources`, `style:bbc|s0:attr`).
+MODEL_VERSION = 9
 
 
 class Model:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from ..document import Document, Token
+from ..housestyle import outlet
 from ..model import Model
 from ..quotemodel import Potential, marginals, marks, units, viterbi
 from ..text import capitalize_first
@@ -50,7 +51,7 @@ def apply(doc: Document, model: Model) -> Document:
     toks = [t for s in doc.sentences for t in s.tokens]
     words = [t.text for t in toks]
     spans = units([len(s.tokens) for s in doc.sentences], [s.tokens[-1].text for s in doc.sentences])
-    pots = model.quotes.potentials(words, [t.out for t in toks], spans)
+    pots = model.quotes.potentials(words, [t.out for t in toks], spans, outlet(doc, model))
     _unsure_capitals(model, toks, pots)
     states = viterbi(pots, model.open_bias)
     opens, closes = marginals(pots)

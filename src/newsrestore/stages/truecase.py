@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..casemodel import END
 from ..document import Document, Sentence, Token
-from ..housestyle import house_style, style_source
+from ..housestyle import outlet
 from ..model import Model
 from ..text import capitalize_first
 from ..train.build import opening_key, shape_features
@@ -175,10 +175,7 @@ def _resolve_unknown(model: Model, unknown: dict[str, list[tuple[Token, float]]]
 
 def apply(doc: Document, model: Model) -> Document:
     unknown: dict[str, list[tuple[Token, float]]] = defaultdict(list)
-    source = doc.source if doc.source in model.case_sources else ""      # an agency the model learned
-    if not source:                                                       # else the outlet it reads like
-        source = style_source(house_style(doc, model))
-        source = source if source in model.case_sources else ""
+    source = outlet(doc, model)             # the agency the dateline names, else the style it reads like
     for sent in doc.all_sentences():
         _case_sentence(model, sent, unknown, source)
     _resolve_unknown(model, unknown)

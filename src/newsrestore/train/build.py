@@ -17,6 +17,7 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import Iterable
 
+from ..housestyle import classify, outlet_source
 from ..model import MODEL_VERSION
 from ..text import capitalize_first
 from .case import fit as fit_case
@@ -197,9 +198,17 @@ def build_model(counts: Counts) -> dict:
         },
         "para": paragraph_model(counts),
         "para_style": styles,
-        "quotes": fit_quotes(counts.quote_sequences),
+        "quotes": fit_quotes(with_outlets(counts.quote_sequences, styles, sources)),
     }
     return compact(model)
+
+
+def with_outlets(sequences: list[tuple[str, tuple]], classifier: dict, learned: list[str]) -> list[tuple[str, tuple]]:
+    """(dateline agency, quotation sequence) pairs with the agency replaced by the outlet source
+    the quotation stage will give the article (housestyle.outlet): the agency when learned, else
+    the house style its words read like."""
+    return [(outlet_source(agency, classify(seq[0].split(" "), classifier), learned), seq)
+            for agency, seq in sequences]
 
 
 #: Corpora whose paragraphs are an agency's house style, used when a dateline names the agency.

@@ -33,7 +33,7 @@ class Counts:
     # (style, sentence marks, paragraph starts) of articles with paragraphs (train/paragraphs.py);
     # a style is a corpus (an outlet's house style)
     para_articles: list = field(default_factory=list)
-    quote_sequences: list = field(default_factory=list)  # one gold quotation sequence per article with marks
+    quote_sequences: list = field(default_factory=list)  # (dateline agency, gold quotation sequence) per article with marks
     case_articles: list = field(default_factory=list)    # each article's source and cased sentences (train/case.py)
     after_owner: Counter = field(default_factory=Counter)  # words after `their`, `his`, `china s`... (possessive.py)
     possessive_sentences: list = field(default_factory=list)  # sentences with a word ending in s (train/possessive.py)
@@ -53,7 +53,7 @@ class Counts:
             self.possessive_sentences.append(possessive_sentences(sentences))
             seq = gold_sequence(sentences)
             if seq is not None:
-                self.quote_sequences.append(seq)
+                self.quote_sequences.append((case[0], seq))     # tagged with its outlet in build
         if has_paragraphs:
             self.style_articles[style] += 1
             bag = self.style_words[style]

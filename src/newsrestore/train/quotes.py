@@ -19,6 +19,8 @@ from .gold import GoldSentence
 #: One article for training: its words (space-joined), cased forms (space-joined) and
 #: sentence lengths, and the gold states as a string of "0"/"1".
 Sequence = tuple[str, str, tuple[int, ...], str]
+#: A sequence with the outlet source its article gets features of (housestyle.outlet_source).
+OutletSequence = tuple[str, Sequence]
 #: A feature gets weights only if it occurs this often in the training articles.  Of the 6.5M
 #: features of the news corpora, the 95k that do carry the signal; the rest (mostly word pairs
 #: seen a few times) were fitted to noise and made the file too big to load quickly.  (20 kept
@@ -59,12 +61,13 @@ def _article(seq: Sequence) -> tuple[list[str], list[str], list[tuple[int, int]]
     return words, cased, units(seq[2], ends), [s == "1" for s in seq[3]]
 
 
-def _unpack(seq: Sequence) -> tuple[list[list[str]], list[bool]]:
+def _unpack(item: OutletSequence) -> tuple[list[list[str]], list[bool]]:
+    outlet, seq = item
     words, cased, spans, gold = _article(seq)
-    return features(words, cased, spans), gold
+    return features(words, cased, spans, outlet), gold
 
 
-def fit(sequences: list[Sequence], epochs: int = 2, rate: float = 0.1, seed: int = 0,
+def fit(sequences: list[OutletSequence], epochs: int = 2, rate: float = 0.1, seed: int = 0,
         min_weight: float = 0.05) -> dict:
     """The quotation model: weights fitted on 95% of the articles, and the bias on opening a
     quotation that gives the best F1 of the marks on the other 5%."""
@@ -72,16 +75,18 @@ def fit(sequences: list[Sequence], epochs: int = 2, rate: float = 0.1, seed: int
     random.Random(seed).shuffle(order)
     cut = len(order) // 20
     weights = fit_weights([sequences[k] for k in order[cut:]], epochs, rate, seed, min_weight)
-    held = [_article(sequences[k]) for k in order[:cut]]
+    held = [(sequences[k][0], *_article(sequences[k][1])) for k in order[:cut]]
     return {"weights": weights, "open_bias": fit_open_bias(weights, held)}
 
 
-def fit_open_bias(weights: dict, held: list[tuple[list[str], list[str], list[tuple[int, int]], list[bool]]]) -> float:
+def fit_open_bias(weights: dict,
+                  held: list[tuple[str, list[str], list[str], list[tuple[int, int]], list[bool]]]) -> float:
     """Viterbi is shy of rare events: it places a quotation only when one path through it beats
     every path without, although the marks may be likely as a whole.  A bias on opening trades
     that shyness for F1 of the marks, chosen on held-out articles."""
     scorer = Scorer(weights)
-    data = [(scorer.potentials(words, cased, spans), set(marks(gold))) for words, cased, spans, gold in held]
+    data = [(scorer.potentials(words, cased, spans, outlet), set(marks(gold)))
+            for outlet, words, cased, spans, gold in held]
     best, best_f1 = 0.0, -1.0
     for bias in (-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0):
         tp = fp = fn = 0
@@ -94,7 +99,7 @@ def fit_open_bias(weights: dict, held: list[tuple[list[str], list[str], list[tup
     return best
 
 
-def frequent_features(sequences: list[Sequence]) -> Callable[[str], bool]:
+def frequent_features(sequences: list[OutletSequence]) -> Callable[[str], bool]:
     """Whether a feature occurs at least MIN_FEATURE_COUNT times.  Counted in two hashed tables
     (a count-min sketch, 2 x 64 MB) rather than a dict of millions of names (2 GB): a rare
     feature is let through only if it shares a slot with frequent ones in both tables (with one
@@ -109,7 +114,7 @@ def frequent_features(sequences: list[Sequence]) -> Callable[[str], bool]:
     return lambda name: min(first[slot(name, mask)], second[slot(name, mask, _SECOND_SEED)]) >= MIN_FEATURE_COUNT
 
 
-def fit_weights(sequences: list[Sequence], epochs: int, rate: float, seed: int, min_weight: float) -> dict:
+def fit_weights(sequences: list[OutletSequence], epochs: int, rate: float, seed: int, min_weight: float) -> dict:
     """The CRF's weights, {feature: [open, close, stay inside]}, by stochastic gradient ascent on
     the log-likelihood of each article's gold states, with AdaGrad steps (a feature seen at every
     token, such as the bias, would otherwise swamp the rare ones).  Only `frequent_features`
