@@ -6,9 +6,10 @@ tables.  A flattened article seldom says where it came from, but its words do
 (British `programme`, amounts in `m` and `bn`, wire `said on Tuesday`).  A
 multinomial naive Bayes over the commonest words (the model's `para_style`,
 learned from every corpus with enough articles with paragraphs) names the house
-style when it clearly leads; the paragraph model and the case model then read
-that style's features.  Training (`train/build.py`, `train/case.py`) and the
-stages call the same `classify`.
+style when it clearly leads; the paragraph model reads that style's features,
+and the case and quotation models read their outlet's (`outlet`: the agency a
+dateline names, else the house style).  Training (`train/build.py`,
+`train/case.py`) and the stages call the same `classify`.
 """
 from __future__ import annotations
 
@@ -66,10 +67,8 @@ def outlet(doc: "Document", model: "Model") -> str:
     """The article's outlet source (`outlet_source`), decided once for the case and quotation stages."""
     if "outlet" not in doc.meta:
         agency = doc.source or ""
-        if agency in model.case_sources:
-            doc.meta["outlet"] = agency
-        else:
-            doc.meta["outlet"] = outlet_source(agency, house_style(doc, model), model.case_sources)
+        style = None if agency in model.case_sources else house_style(doc, model)   # classify only if needed
+        doc.meta["outlet"] = outlet_source(agency, style, model.case_sources)
     return doc.meta["outlet"]
 
 
