@@ -54,14 +54,16 @@ def apply(doc: Document, model: Model) -> Document:
         return doc
     sents[0].paragraph_start = True
     given = doc.meta.get("given_paragraphs", False)
-    style = None if given else _style(doc, model)     # given paragraphs need no model
-    ctx = ParagraphContext([sentence_marks(s) for s in sents], style)
-    ctx.advance(0, True)
+    # given paragraphs need no model, nor the marks and context it reads
+    ctx = None if given else ParagraphContext([sentence_marks(s) for s in sents], _style(doc, model))
+    if ctx is not None:
+        ctx.advance(0, True)
     for i in range(1, len(sents)):
         prev, sent = sents[i - 1], sents[i]
         if not _boundary_survives(prev, sent, doc.profile):
             sent.paragraph_start = True
-        elif not given and ctx.eligible(i):
+        elif ctx is not None and ctx.eligible(i):
             sent.paragraph_start = model.para.probability(ctx.features(i)) >= BREAK_THRESHOLD
-        ctx.advance(i, sent.paragraph_start)
+        if ctx is not None:
+            ctx.advance(i, sent.paragraph_start)
     return doc
