@@ -23,6 +23,19 @@ def test_header_from_dateline_and_date(reuters):
     assert (reuters.source, reuters.city, str(reuters.date)) == ("Reuters", "WASHINGTON", "2017-12-31")
 
 
+def test_two_datelines_joined_by_a_slash_make_the_header():
+    # real ISOT openings: two places before one agency; without the slash, words before `(AP)`
+    # are the end of someone's sentence, not a city
+    joined = restore("king of prussia , pennsylvania / washington ( reuters ) - in the fox & hound sports bar , "
+                     "four democrats are giving speeches .")
+    assert (joined.source, joined.city) == ("Reuters", "KING OF PRUSSIA, PENNSYLVANIA/WASHINGTON")
+    assert joined.body.startswith("In the Fox")
+    assert flatten(joined.text) == ("king of prussia , pennsylvania / washington ( reuters ) - in the fox & hound "
+                                    "sports bar , four democrats are giving speeches .")
+    quoted = restore("that s not how our locker room talks miami ( ap ) - udonis haslem was asked .")
+    assert quoted.source is None and quoted.city is None
+
+
 def test_splitter_artefacts_are_joined_not_broken(reuters):
     # the input cut `U.S. | Congress` and `Jan. | 6` into two lines; the reader sees one sentence
     assert "in the U.S. Congress, who voted" in reuters.body

@@ -10,16 +10,21 @@ from ..document import Document
 from ..header import AGENCIES
 
 _MAX_CITY_TOKENS = 6
+#: Two datelines joined by a slash (`WEST PALM BEACH, Fla./WASHINGTON`, `KING OF PRUSSIA,
+#: Pennsylvania/WASHINGTON`) run longer; without the slash, seven words before `(AP)` are more
+#: often the end of a sentence than a city (`... locker room talks MIAMI (AP) -`).
+_MAX_JOINED_CITY_TOKENS = 9
 _CITY_TOKEN_CHARS = set("abcdefghijklmnopqrstuvwxyz.,/-&")
 
 
 def _city_ok(tokens: list[str]) -> bool:
-    return len(tokens) <= _MAX_CITY_TOKENS and all(set(t) <= _CITY_TOKEN_CHARS for t in tokens)
+    most = _MAX_JOINED_CITY_TOKENS if "/" in tokens else _MAX_CITY_TOKENS
+    return len(tokens) <= most and all(set(t) <= _CITY_TOKEN_CHARS for t in tokens)
 
 
 def find_dateline(words: list[str]) -> tuple[int, str, list[str]] | None:
     """(tokens the dateline spans, agency, city tokens) or None."""
-    if "(" not in words[: _MAX_CITY_TOKENS + 1]:
+    if "(" not in words[: _MAX_JOINED_CITY_TOKENS + 1]:
         return None
     i = words.index("(")
     if i + 3 >= len(words) or words[i + 2] != ")" or words[i + 3] not in {"-", "--"}:
