@@ -29,6 +29,15 @@ def test_dev_articles_round_trip(dev_articles, profile):
         assert _round_trip(flat, profile) == flat, (art.corpus, art.id)
 
 
+def test_a_title_keeps_an_abbreviation_before_a_number_whole():
+    # AG News and ISOT titles: `No. 700` stays one token in a title, which flattening never cuts
+    # into sentences, only if it is written `No.` (Moses keeps `No.` whole before a number)
+    flat = "krzyzewski wins no. 700\n\nduke coach mike krzyzewski won his 700th game on sunday ."
+    art = restore(flat)
+    assert art.title == "Krzyzewski wins No. 700"
+    assert flatten(art.text, has_title=True) == flat
+
+
 def test_article_keeps_its_input(reuters_example):
     art = restore(reuters_example["flat"])
     assert art.flat() == reuters_example["flat"].rstrip("\n")

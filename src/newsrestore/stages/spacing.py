@@ -120,9 +120,11 @@ _NUMBER_OR_ACRONYM = re.compile(_NUMBER.pattern + r"|(?:[a-z]\.){2,}|[a-z]+(?:\.
 
 @lru_cache(maxsize=1)
 def _prefix_forms() -> dict[str, str]:
-    """Moses's abbreviations that keep their period (`Jan`, `MM`), by lowercase form."""
+    """Moses's abbreviations that keep their period (`Jan`, `MM`; `No` before a number), by
+    lowercase form."""
     from ..flatten import moses_tokenizer
-    return {p.lower(): p for p in moses_tokenizer().NONBREAKING_PREFIXES}
+    moses = moses_tokenizer()
+    return {p.lower(): p for p in (*moses.NUMERIC_ONLY_PREFIXES, *moses.NONBREAKING_PREFIXES)}
 
 
 def _prefixes() -> frozenset[str]:
@@ -163,10 +165,11 @@ def needs_check(sent: Sentence, profile: str) -> bool:
     return False
 
 
-def verify(sent: Sentence, profile: str, retokenize: bool = True) -> bool:
-    """Whether the rendered sentence flattens back to exactly its input tokens."""
+def verify(sent: Sentence, profile: str, retokenize: bool = True, title: bool = False) -> bool:
+    """Whether the rendered sentence flattens back to exactly its input tokens.  A title is one
+    line that flattening tokenises but never cuts into sentences (`Krzyzewski wins No. 700`)."""
     text = fold(render_tokens(sent.tokens, ptb_marks=True), profile)
-    if len(sentence_spans(text)) > 1:
+    if not title and len(sentence_spans(text)) > 1:
         return False            # flattening would cut this line in two: `(U.S.) 3-6` -> `(U.S. ) 3-6`
     if not retokenize:
         return True
@@ -185,15 +188,16 @@ def _undo_constraints(doc: Document, sent: Sentence) -> None:
 def apply(doc: Document, check: bool = True) -> Document:
     for sent in doc.all_sentences():
         _space_sentence(sent, doc.profile)
-        if check and doc.profile != "lower" and not verify(sent, doc.profile, needs_check(sent, doc.profile)):
+        title = sent is doc.title
+        if check and doc.profile != "lower" and not verify(sent, doc.profile, needs_check(sent, doc.profile), title):
             _space_around_periods(sent)
-            if not verify(sent, doc.profile):
+            if not verify(sent, doc.profile, title=title):
                 _minimal_spacing(sent)
-            if not verify(sent, doc.profile):
+            if not verify(sent, doc.profile, title=title):
                 _undo_constraints(doc, sent)
-            if not verify(sent, doc.profile):
+            if not verify(sent, doc.profile, title=title):
                 _abbreviation_case(sent)
-            if not verify(sent, doc.profile):
+            if not verify(sent, doc.profile, title=title):
                 for tok in sent.tokens:
                     tok.conf = min(tok.conf, 0.5)
                 doc.meta.setdefault("unverified_sentences", []).append(render_sentence(sent))
