@@ -1,6 +1,7 @@
 """The case model on train articles it was not fitted on, scored as the restorer uses it.
 
     python scripts/heldout_case.py [--corpus NAME ...] [--limit N] [-j 2] [--seed S] [--epochs E] [--rate R]
+                                   [--unknown]
 
 Choosing a case feature or setting on dev text would tune it to dev.  This script fits the case
 model on nine tenths of the train articles of every corpus (as `newsrestore train` does, minus
@@ -16,6 +17,11 @@ has seen the held-out articles; they are the same for every variant compared, so
 between variants are the case model's.  Prints case errors per corpus (all case errors, not only
 those of the model's words), beside those of the shipped case model, which was fitted on these
 articles too and so makes fewer.
+
+With `--unknown`, the unknown-word model (`unknownmodel.py`) is fitted on the same nine tenths
+too, and its decisions on the held-out tenth's unknown words (neighbours as the source wrote
+them) are scored beside those of the rule it replaced in model version 10: the spelling's
+naive-Bayes score plus 1.5 for a capital before and 1.0 for one after.
 """
 from __future__ import annotations
 
@@ -28,7 +34,11 @@ from newsrestore import corpora, restore
 from newsrestore.evaluation.runner import comparable_body, evaluate, limit_per_corpus
 from newsrestore.model import Model, load_model
 from newsrestore.train.case import case_article, fit, learned_sources, with_house_styles
-from newsrestore.train.gold import gold_sentences
+from newsrestore.train.gold import gold_sentences, is_word
+from newsrestore.train.unknown import fit as fit_unknown
+from newsrestore.train.unknown import positions as unknown_positions
+from newsrestore.unknownmodel import features as unknown_features
+from newsrestore.unknownmodel import shape_features
 
 HELD_OUT_EVERY = 10
 DEFAULT_CORPORA = ("isot_true", "bbc", "fnc1", "reuters21578", "wmt", "abc")
@@ -65,6 +75,31 @@ def case_errors(model: Model, articles: list) -> Counter:
     return out
 
 
+def _version9_unknown(model: Model, cased: str, prev_cap: bool, next_cap: bool) -> bool:
+    """Whether model version 9's rule wrote an unknown word with a capital."""
+    score = model.shape_prior + sum(model.shape_llr.get(f, 0.0) for f in shape_features(cased.lower()))
+    return score + 1.5 * prev_cap + 1.0 * next_cap >= 0.0
+
+
+def unknown_errors(model: Model, fitted, articles: list) -> tuple[int, int, int]:
+    """(errors of `fitted`, errors of version 9's rule, words) over the unknown words of
+    held-out case articles, their neighbours as the source wrote them."""
+    new = old = total = 0
+    for _, sentences in articles:
+        for sentence in sentences:
+            cased = sentence.split(" ")
+            words = [c.lower() for c in cased]
+            first = next((i for i, c in enumerate(cased) if is_word(c)), -1)
+            for i in unknown_positions(cased, model.lexicon, model.ambiguous):
+                y = cased[i] != words[i]
+                feats = unknown_features(cased, words, i, first, model.lexicon, model.ambiguous)
+                new += (fitted.probability(feats) >= 0.5) != y
+                old += _version9_unknown(model, cased[i], cased[i - 1][:1].isupper(),
+                                         i + 1 < len(cased) and cased[i + 1][:1].isupper()) != y
+                total += 1
+    return new, old, total
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", action="append", help=f"corpora to score (default: {', '.join(DEFAULT_CORPORA)})")
@@ -73,6 +108,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0, help="order of the articles in fitting")
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--rate", type=float, default=0.4)
+    ap.add_argument("--unknown", action="store_true",
+                    help="fit the unknown-word model on the nine tenths too, and score it on held-out unknown words")
     ap.add_argument("--no-house-styles", action="store_true",
                     help="give articles without a learned agency no source (as before model version 8)")
     args = ap.parse_args()
@@ -87,8 +124,17 @@ def main() -> None:
         articles = with_house_styles(articles, shipped.data["para_style"])
     case = fit(articles, shipped.lexicon, shipped.ambiguous, learned_sources(articles), seed=args.seed,
                epochs=args.epochs, rate=args.rate)
-    model = Model(dict(shipped.data, case=case.to_json(), case_sources=learned_sources(articles)))
+    refit = dict(case=case.to_json(), case_sources=learned_sources(articles))
+    if args.unknown:
+        unknown = fit_unknown(articles, shipped.lexicon, shipped.ambiguous, seed=args.seed)
+        refit["unknown"] = unknown.to_json()
+    model = Model(dict(shipped.data, **refit))
     print(f"fitted on {len(articles):,} articles in {time.time() - t0:.0f} s", flush=True)
+    if args.unknown:
+        held_articles = _case_articles([a.text for a in held])
+        new, old, total = unknown_errors(shipped, unknown, held_articles)
+        print(f"unknown words of the held-out articles: {total:,}; errors of the unknown-word model "
+              f"{new:,}, of version 9's spelling rule {old:,}")
     wanted = args.corpus or list(DEFAULT_CORPORA)
     picked = list(limit_per_corpus((a for a in held if a.corpus in wanted and not a.tokenized), args.limit))
     per = Counter(a.corpus for a in picked)

@@ -33,7 +33,9 @@ DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
 #: features of the house style they read like (`case_sources` holds `style:bbc` and the like).
 #: Version 9: the quotation tagger's sentence-level features have a copy per outlet (the agency
 #: or house style of `case_sources`, `style:bbc|s0:attr`).
-MODEL_VERSION = 9
+#: Version 10: unknown words are cased by a logistic model over their spelling, their stem and
+#: their neighbours (`unknown`, `unknownmodel.py`), not by the shape model alone.
+MODEL_VERSION = 10
 
 
 class Model:
@@ -48,6 +50,7 @@ class Model:
         self.initial: dict[str, list] = data.get("initial", {})
         self.case = HashedLogistic.from_json(data["case"])
         self.case_sources: frozenset[str] = frozenset(data.get("case_sources", ()))   # agencies it learned
+        self.unknown = HashedLogistic.from_json(data["unknown"])
         self.shape_prior: float = data["shape"]["prior"]
         self.shape_llr: dict[str, float] = data["shape"]["llr"]
         upper = data.get("shape_upper", {"prior": -30.0, "llr": {}})
@@ -74,6 +77,7 @@ class Model:
         from .stages.truecase import case_known        # the stages import this module
         case_known.cache_clear()
         self.case.forget()
+        self.unknown.forget()
         self.possessive.forget()
         self.para.forget()
 

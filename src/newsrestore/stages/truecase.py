@@ -3,9 +3,11 @@
 Three sources of evidence, cheapest first: the lexicon (how a word is written
 away from sentence starts in the training text), a logistic model over the
 neighbours for the words whose case depends on use (`house speaker` vs `the
-White House`, `casemodel.py`), and, for words never seen, a character-shape model plus the neighbours' case
-(most unknown words in news are names).  Unknown words are then made
-consistent across the document, since a name is written one way throughout.
+White House`, `casemodel.py`), and, for words never seen, a logistic model over
+their spelling, what the lexicon says of their stem, and their neighbours as
+cased so far (`unknownmodel.py`: `Jim Inhofe`, but `was renominating`).  Unknown
+words are then made consistent across the document, since a name is written
+one way throughout.
 A sentence's first word takes a capital, unless training text opened sentences
 with it and the next word otherwise (`NOTE:` under a table; the `initial` table).
 """
@@ -20,9 +22,11 @@ from ..document import Document, Sentence, Token
 from ..housestyle import outlet
 from ..model import Model
 from ..text import capitalize_first
-from ..train.build import opening_key, shape_features
+from ..train.build import opening_key
 from ..train.case import case_features
 from ..train.gold import is_word
+from ..unknownmodel import features as unknown_features
+from ..unknownmodel import glued, shape_features
 
 STAGE = "truecase"
 
@@ -69,9 +73,10 @@ def _contextual(model: Model, w: str, dist: dict[str, int], feats: list[str], ar
                         f'{dist.get(form, 0)} of {sum(dist.values())} training occurrences overall)')
 
 
-def _shape_prob(model: Model, w: str, prev_cap: bool, next_cap: bool) -> float:
-    score = model.shape_prior + sum(model.shape_llr.get(f, 0.0) for f in shape_features(w))
-    score += 1.5 * prev_cap + 1.0 * next_cap
+def _shape_prob(model: Model, w: str, next_cap: bool) -> float:
+    """P(a name) from the spelling and the next word, for an unknown word opening a sentence,
+    where the unknown-word model, trained away from sentence starts, does not apply."""
+    score = model.shape_prior + sum(model.shape_llr.get(f, 0.0) for f in shape_features(w)) + 1.0 * next_cap
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -100,6 +105,17 @@ def case_known(model: Model, w: str) -> tuple[str, float, str] | None:
             form = _hyphenated(forms)
             return form, conf, f'lexicon: hyphen parts written "{form}"'
     return None
+
+
+def _glued_sentences(model: Model, w: str) -> tuple[str, float, str] | None:
+    """`expect.what` -> `expect.What`: a full stop that lost its space ends one sentence and the
+    next starts with a capital (`unknownmodel.glued`)."""
+    parts = glued(w, model.lexicon, model.ambiguous)
+    if parts is None:
+        return None
+    head, tail = (model.lexicon[p][0] if p in model.lexicon else p for p in parts)
+    return (f"{head}.{capitalize_first(tail)}", 0.9,
+            f'two sentences run together: "{w}" ends one and starts the next')
 
 
 def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[Token, float]]],
@@ -132,6 +148,8 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
         if known is None and any(c.isdigit() for c in w):
             known = (w, 0.9, "")          # 479m, 2b, f16: units and codes stay as written
         if known is None:
+            known = _glued_sentences(model, w)
+        if known is None:
             pending.append(i)
             continue
         form, conf, reason = known
@@ -140,19 +158,18 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
             if cap != form:
                 form, reason, conf = cap, "sentence start", max(conf, 0.99)
         tok.change(form, STAGE, reason, conf)
+    cased = [t.out for t in toks] if pending else []
     for i in pending:                    # unknown words, once their neighbours are cased
         tok = toks[i]
-        prev_cap = i > first and i > 0 and toks[i - 1].out[:1].isupper()
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        next_cap = bool(nxt) and nxt.out[:1].isupper()
-        p = _shape_prob(model, tok.text, prev_cap, next_cap)
         if i == first:                   # capitalised either way: the doubt is whether it is an acronym
-            acronym_p = p * _upper_prob(model, tok.text)
+            next_cap = i + 1 < len(toks) and toks[i + 1].out[:1].isupper()
+            acronym_p = _shape_prob(model, tok.text, next_cap) * _upper_prob(model, tok.text)
             acronym = acronym_p >= 0.5
             tok.change(tok.text.upper() if acronym else capitalize_first(tok.text), STAGE,
                        "sentence start" + (", an unknown word spelt like an acronym" if acronym else ""),
                        max(acronym_p, 1 - acronym_p))
         else:
+            p = model.unknown.probability(unknown_features(cased, words, i, first, model.lexicon, model.ambiguous))
             unknown[tok.text].append((tok, p))
 
 

@@ -2,8 +2,8 @@
 
 The file is plain gzipped JSON (readable, diffable, small): a lexicon of cased
 forms, a logistic model for the words whose case depends on their neighbours,
-a character-shape model for words never seen, apostrophe tables and a paragraph-break
-model.  Pruning thresholds keep it small and keep one-off noise out.
+a model for words never seen (their spelling, stem and neighbours), apostrophe
+tables and a paragraph-break model.  Pruning thresholds keep it small and keep one-off noise out.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from typing import Iterable
 from ..housestyle import classify, outlet_source
 from ..model import MODEL_VERSION
 from ..text import capitalize_first
+from ..unknownmodel import shape_features
 from .case import fit as fit_case
 from .case import learned_sources, with_house_styles
 from .counts import APOS_SUFFIXES, Counts
@@ -28,6 +29,7 @@ from .possessive import fit as fit_possessive
 from .possessive import owned_table
 from .paragraphs import fit as fit_paragraphs
 from .quotes import fit as fit_quotes
+from .unknown import fit as fit_unknown
 
 MIN_WORD_COUNT = 2        # forms seen once are noise as often as signal
 AMBIGUOUS_BELOW = 0.995   # a word whose best form has a lower share keeps its full distribution
@@ -55,23 +57,6 @@ def _plausible(form: str, k: int, n: int) -> bool:
     if form.isupper() and len(form) > 2:
         return share >= 0.05          # shouting survives the sentence filter in ones and twos
     return form == form.lower() or form == form[:1].upper() + form[1:].lower() or share >= 0.02
-
-
-_VOWELS = frozenset("aeiouy")
-
-
-def shape_features(w: str) -> list[str]:
-    """Character features for words never seen (mostly names, some acronyms: `rdif`, `ixis`)."""
-    pattern = "".join("v" if c in _VOWELS else "c" for c in w[:4])
-    feats = [f"s3:{w[-3:]}", f"s2:{w[-2:]}", f"p2:{w[:2]}", f"p3:{w[:3]}", f"len:{min(len(w), 12)}",
-             f"cv:{pattern}"]
-    if "-" in w:
-        feats.append("hy")
-    if any(c.isdigit() for c in w):
-        feats.append("digit")
-    if not _VOWELS.intersection(w):
-        feats.append("novowel")
-    return feats
 
 
 def _naive_bayes(yes: Counter, no: Counter) -> dict:
@@ -188,6 +173,7 @@ def build_model(counts: Counts) -> dict:
         "case_sources": sources,
         "owned": owned,
         "possessive": fit_possessive(counts.possessive_sentences, owned).to_json(),
+        "unknown": fit_unknown(case_articles, lexicon, ambiguous).to_json(),
         "shape": _naive_bayes(shape["cap"], shape["low"]),
         "shape_upper": _naive_bayes(shape["upper"], shape["title"]),
         "apos": {
