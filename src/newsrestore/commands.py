@@ -12,7 +12,7 @@ import click
 
 from .batch import Options, run
 from .errors import InputError, NewsRestoreError
-from .io.readers import Columns, Record, is_batch, iter_records
+from .io.readers import Columns, is_batch, iter_records
 from .io.writers import atomic_writer, safe_name, write_text
 
 _EXT = {"text": ".txt", "markdown": ".md", "html": ".html", "json": ".json"}

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from .casemodel import word_class
+
 #: The model's table has 2**UNKNOWN_BITS slots (2**20 made about as many errors on held-out words:
 #: 919 against 924 of 8,222, with a first version of the features).
 UNKNOWN_BITS = 18
@@ -46,17 +48,6 @@ def shape_features(w: str) -> list[str]:
     return feats
 
 
-def lexicon_class(lexicon: Mapping[str, list], ambiguous: Mapping, w: str) -> str:
-    """`l`: the lexicon writes it in lower case; `C`: otherwise; `A`: its case depends on use;
-    `U`: unknown."""
-    if w in ambiguous:
-        return "A"
-    entry = lexicon.get(w)
-    if entry is None:
-        return "U"
-    return "l" if entry[0] == w else "C"
-
-
 def morphology(w: str, lexicon: Mapping[str, list], ambiguous: Mapping) -> list[str]:
     """What the lexicon says of the word's parts: its hyphen parts, or a stem left by one of
     `_SUFFIXES` (also with an `e` put back or a doubled consonant undone) or `_PREFIXES`."""
@@ -64,7 +55,7 @@ def morphology(w: str, lexicon: Mapping[str, list], ambiguous: Mapping) -> list[
         return x in lexicon or x in ambiguous
 
     if "-" in w:
-        parts = [lexicon_class(lexicon, ambiguous, p) if p else "E" for p in w.split("-")]
+        parts = [word_class(lexicon, ambiguous, p) if p else "E" for p in w.split("-")]
         return [f"hy {''.join(parts[:3])}", f"hyf {parts[0]}", f"hyl {parts[-1]}"]
     out = []
     for suffix in _SUFFIXES:
@@ -74,12 +65,12 @@ def morphology(w: str, lexicon: Mapping[str, list], ambiguous: Mapping) -> list[
         undoubled = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else ""
         found = next((s for s in (stem, stem + "e", undoubled) if s and known(s)), None)
         if found is not None:
-            out.append(f"suf {suffix} {lexicon_class(lexicon, ambiguous, found)}")
+            out.append(f"suf {suffix} {word_class(lexicon, ambiguous, found)}")
             break
     for prefix in _PREFIXES:
         rest = w[len(prefix):]
         if w.startswith(prefix) and len(rest) >= 4 and known(rest):
-            out.append(f"pre {prefix} {lexicon_class(lexicon, ambiguous, rest)}")
+            out.append(f"pre {prefix} {word_class(lexicon, ambiguous, rest)}")
             break
     punct = "".join(c for c in w if not c.isalnum() and c != "-")
     if punct:
