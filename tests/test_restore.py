@@ -36,6 +36,14 @@ def test_two_datelines_joined_by_a_slash_make_the_header():
     assert quoted.source is None and quoted.city is None
 
 
+def test_a_ticker_in_angle_brackets_is_written_whole():
+    # Reuters-21578 names companies with their ticker: `Texas Commerce Bancshares Inc <TCB>`
+    flat = "texas commerce bancshares inc < tcb > said it filed a plan ."
+    restored = restore(flat)
+    assert "Inc <TCB> said" in restored.body
+    assert flatten(restored.text) == flat
+
+
 def test_splitter_artefacts_are_joined_not_broken(reuters):
     # the input cut `U.S. | Congress` and `Jan. | 6` into two lines; the reader sees one sentence
     assert "in the U.S. Congress, who voted" in reuters.body

@@ -55,6 +55,9 @@ def _space_sentence(sent: Sentence, profile: str) -> None:
         elif (tok.text.lower() in _DOLLAR_PREFIX and nxt.text == "$" and i > 0 and tok.out.isupper()
               and i + 2 < len(toks) and toks[i + 2].text[:1].isdigit()):
             tok.space_after = False
+        elif tok.text == "<" and i + 2 < len(toks) and toks[i + 2].text == ">":
+            tok.space_after = False                   # Reuters' ticker marks: `Bancshares Inc <TCB>`
+            nxt.space_after = False
         elif nxt.text == "/" or tok.text == "/":
             tok.space_after = False
         elif tok.text == "&" and i > 0 and _initial(toks[i - 1]) and _initial(nxt):
