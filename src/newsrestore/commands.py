@@ -130,20 +130,20 @@ def train_model(inputs: list[str], corpora: list[str], data_dir: str | None, out
     from .train.build import build_model, save_model
     from .train.counts import Counts
     t0 = time.time()
-    articles: list[tuple[str, bool, bool, str]] = []
+    articles: list[tuple[str, bool, bool, str, str | None]] = []
     if inputs:
         for rec in iter_records(inputs, cols):
             if rec.error:
                 click.echo(f"skipped: {rec.error}", err=True)
             else:
-                articles.append((rec.text, "\n\n" in rec.text, True, "user"))
+                articles.append((rec.text, "\n\n" in rec.text, True, "user", rec.title))
     else:
         from . import corpora as corpora_mod
         from itertools import islice
         data = Path(data_dir) if data_dir else None
         for name in corpora or corpora_mod.corpus_names():
             got = islice((a for a in corpora_mod.iter_corpus(name, data) if corpora_mod.split_of(a) == "train"), limit)
-            articles.extend((a.text, a.has_paragraphs, not a.tokenized, a.corpus) for a in got)
+            articles.extend((a.text, a.has_paragraphs, not a.tokenized, a.corpus, a.title) for a in got)
     if not articles:
         raise NewsRestoreError("nothing to train on")
     click.echo(f"counting {len(articles):,} articles on {jobs} core(s)...", err=True)

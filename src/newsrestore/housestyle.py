@@ -9,7 +9,8 @@ learned from every corpus with enough articles with paragraphs) names the house
 style when it clearly leads; the paragraph model reads that style's features,
 and the case and quotation models read their outlet's (`outlet`: the agency a
 dateline names, else the house style).  Training (`train/build.py`,
-`train/case.py`) and the stages call the same `classify`.
+`train/case.py`) and the stages call the same `classify`; the titles stage asks
+for a clearer lead (`leading_style`) before it writes a title in a style's way.
 """
 from __future__ import annotations
 
@@ -28,12 +29,13 @@ if TYPE_CHECKING:
 MIN_STYLE_MARGIN = 0.12
 
 
-def classify(words: Iterable[str], classifier: Mapping) -> str | None:
-    """The house style lower-case `words` clearly read like, or None (`classifier`: the model's
-    `para_style`, {"styles": [...], "logp": {word: [log P(word | style), ...]}})."""
+def leading_style(words: Iterable[str], classifier: Mapping) -> tuple[str | None, float]:
+    """The style lower-case `words` read most like, and its naive-Bayes lead over the next per
+    word the classifier knows (`classifier`: the model's `para_style`, {"styles": [...], "logp":
+    {word: [log P(word | style), ...]}}); a lone style leads by infinity, none by nothing."""
     styles, logp = classifier.get("styles", []), classifier.get("logp", {})
     if len(styles) < 2:
-        return styles[0] if styles else None
+        return (styles[0], float("inf")) if styles else (None, 0.0)
     score = [0.0] * len(styles)
     seen = 0
     for w in words:
@@ -43,9 +45,13 @@ def classify(words: Iterable[str], classifier: Mapping) -> str | None:
             for k, v in enumerate(lp):
                 score[k] += v
     best, second = sorted(range(len(styles)), key=score.__getitem__, reverse=True)[:2]
-    if score[best] - score[second] < MIN_STYLE_MARGIN * max(seen, 1):
-        return None
-    return styles[best]
+    return styles[best], (score[best] - score[second]) / max(seen, 1)
+
+
+def classify(words: Iterable[str], classifier: Mapping) -> str | None:
+    """The house style lower-case `words` clearly read like (by MIN_STYLE_MARGIN), or None."""
+    style, lead = leading_style(words, classifier)
+    return style if lead >= MIN_STYLE_MARGIN else None
 
 
 def style_source(style: str | None) -> str:
@@ -76,5 +82,13 @@ def house_style(doc: "Document", model: "Model") -> str | None:
     """The article's house style, classified once and kept for the later stages."""
     if "house_style" not in doc.meta:
         words = (t.text for s in doc.sentences for t in s.tokens)
-        doc.meta["house_style"] = classify(words, model.data.get("para_style") or {})
+        style, lead = leading_style(words, model.data.get("para_style") or {})
+        doc.meta["house_style_lead"] = lead
+        doc.meta["house_style"] = style if lead >= MIN_STYLE_MARGIN else None
     return doc.meta["house_style"]
+
+
+def house_style_lead(doc: "Document", model: "Model") -> float:
+    """How clearly the article reads like its house style (`leading_style`'s lead)."""
+    house_style(doc, model)
+    return doc.meta["house_style_lead"]

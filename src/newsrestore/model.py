@@ -35,7 +35,8 @@ DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
 #: or house style of `case_sources`, `style:bbc|s0:attr`).
 #: Version 10: unknown words are cased by a logistic model over their spelling, their stem and
 #: their neighbours (`unknown`, `unknownmodel.py`), not by the shape model alone.
-MODEL_VERSION = 10
+#: Version 11: titles in the outlet's style (`titles` = {"outlets", "small"}, `titlestyle.py`).
+MODEL_VERSION = 11
 
 
 class Model:
@@ -62,6 +63,9 @@ class Model:
         self.apos_prefix: dict[str, list[int]] = apos["prefix"]
         self.possessive = HashedLogistic.from_json(data["possessive"])
         self.owned: dict[str, int] = data["owned"]
+        titles = data["titles"]
+        self.title_styles: dict[str, str] = titles["outlets"]           # outlet -> upper | title
+        self.title_small: frozenset[str] = frozenset(titles["small"])   # left lower in Title Case
         para = data["para"]
         self.para = HashedLogistic.from_json(para["model"])
         self.para_styles: frozenset[str] = frozenset(para["styles"])     # house styles it learned apart

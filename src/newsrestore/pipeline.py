@@ -8,7 +8,8 @@ from .document import Document
 from .model import Model, load_model
 from .parse import parse
 from .render import FORMATS, header_text, paragraph_texts, render, render_json, render_text, title_text
-from .stages import acronyms, apostrophes, constraints, dateline, paragraphs, quotes, spacing, truecase, typography
+from .stages import (acronyms, apostrophes, constraints, dateline, paragraphs, quotes, spacing, titles, truecase,
+                     typography)
 
 def run_stages(doc: Document, model: Model, quotes_style: str = "curly") -> Document:
     dateline.apply(doc)
@@ -16,6 +17,7 @@ def run_stages(doc: Document, model: Model, quotes_style: str = "curly") -> Docu
     acronyms.apply(doc, model)
     apostrophes.apply(doc, model)
     quotes.apply(doc, model)
+    titles.apply(doc, model)
     constraints.apply(doc)
     spacing.apply(doc)
     paragraphs.apply(doc, model)

@@ -20,6 +20,7 @@ from typing import Iterable
 from ..housestyle import classify, outlet_source
 from ..model import MODEL_VERSION
 from ..text import capitalize_first
+from ..titlestyle import SENTENCE
 from ..unknownmodel import shape_features
 from .case import fit as fit_case
 from .case import learned_sources, with_house_styles
@@ -81,13 +82,13 @@ def marks_lost(text: str) -> bool:
     return bool(_MARKS_LOST_RE.search(text)) and not _INNER_APOSTROPHE_RE.search(text)
 
 
-def count_corpus(articles: Iterable[tuple[str, bool, bool, str]], progress=None) -> Counts:
-    """Count (text, has_paragraphs, keeps_marks, style) articles; keeps_marks=False for tokenized
-    text; style names the house style (the corpus) paragraphs are learned for."""
+def count_corpus(articles: Iterable[tuple[str, bool, bool, str, str | None]], progress=None) -> Counts:
+    """Count (text, has_paragraphs, keeps_marks, style, title) articles; keeps_marks=False for
+    tokenized text; style names the house style (the corpus) paragraphs are learned for."""
     counts = Counts()
-    for text, has_paragraphs, keeps_marks, style in articles:
+    for text, has_paragraphs, keeps_marks, style, title in articles:
         counts.add_article(gold_sentences(text), has_paragraphs, marks=keeps_marks and not marks_lost(text),
-                           style=style)
+                           style=style, title=title)
         if progress is not None:
             progress.update(1)
     return counts
@@ -182,6 +183,7 @@ def build_model(counts: Counts) -> dict:
             "prefix": {a.split("\t")[0]: [prefix[a], prefix[a.replace("\tj", "\tn")]]
                        for a in prefix if a.endswith("\tj") and prefix[a.replace("\tj", "\tn")] >= 20},
         },
+        "titles": title_styles(case_articles, counts.title_classes, counts.title_words),
         "para": paragraph_model(counts),
         "para_style": styles,
         "quotes": fit_quotes(with_outlets(counts.quote_sequences, styles, sources)),
@@ -195,6 +197,37 @@ def with_outlets(sequences: list[tuple[str, tuple]], classifier: dict, learned: 
     the house style its words read like."""
     return [(outlet_source(agency, classify(seq[0].split(" "), classifier), learned), seq)
             for agency, seq in sequences]
+
+
+#: An outlet gets its own title style when this many of its train articles have a title, and
+#: this share of those are in that style (which must not be a sentence, the truecase default).
+MIN_TITLED_ARTICLES = 100
+TITLE_STYLE_SHARE = 0.6
+#: A word stays in lower case in a Title Case title when written so this often (`of`, `the`).
+SMALL_WORD_SHARE = 0.5
+MIN_SMALL_WORD_COUNT = 10
+
+
+def title_styles(articles: list, classes: list, words: Counter) -> dict:
+    """The title style of every outlet (the agency, else the house style: `case_articles` as the
+    case model tags them) that wrote most of its titles otherwise than as a sentence, and the
+    words Title Case titles leave small."""
+    by_outlet: dict[str, Counter] = defaultdict(Counter)
+    for (source, _), cls in zip(articles, classes):
+        if source and cls:
+            by_outlet[source][cls] += 1
+    outlets = {}
+    for source, seen in by_outlet.items():
+        cls, k = seen.most_common(1)[0]
+        n = sum(seen.values())
+        if n >= MIN_TITLED_ARTICLES and k >= TITLE_STYLE_SHARE * n and cls != SENTENCE:
+            outlets[source] = cls
+    total = Counter()
+    for (w, lower), k in words.items():
+        total[w] += k
+    small = sorted(w for w, n in total.items()
+                   if n >= MIN_SMALL_WORD_COUNT and words[(w, True)] >= SMALL_WORD_SHARE * n)
+    return {"outlets": outlets, "small": small}
 
 
 #: Corpora whose paragraphs are an agency's house style, used when a dateline names the agency.
@@ -259,7 +292,7 @@ def save_model(model: dict, path: Path) -> None:
     tmp.replace(path)
 
 
-def train(articles: Iterable[tuple[str, bool, bool]], out: Path, progress=None) -> dict:
+def train(articles: Iterable[tuple[str, bool, bool, str, str | None]], out: Path, progress=None) -> dict:
     t0 = time.time()
     model = build_model(count_corpus(articles, progress))
     model["train_seconds"] = round(time.time() - t0, 1)

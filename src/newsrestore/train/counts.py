@@ -18,6 +18,8 @@ from ..possessive import OWNERS
 from .possessive import possessive_sentences
 from .paragraphs import sentence_marks
 from .quotes import gold_sequence
+from ..titlestyle import TITLE, lower_in_titles
+from ..titlestyle import classify as classify_title
 
 #: Tokens that, standing alone in stripped text, are usually the far side of an apostrophe.
 APOS_SUFFIXES = frozenset({"s", "t", "re", "ve", "ll", "m", "d"})
@@ -40,15 +42,23 @@ class Counts:
     # style -> lowercase word -> occurrences, and style -> articles, over articles with paragraphs
     style_words: dict = field(default_factory=lambda: defaultdict(Counter))
     style_articles: Counter = field(default_factory=Counter)
+    # per article, in the order of case_articles: its title's style (titlestyle.classify), or None
+    title_classes: list = field(default_factory=list)
+    # (word, written in lower case) after the first word of Title Case titles (titlestyle.py)
+    title_words: Counter = field(default_factory=Counter)
     articles: int = 0
     words: int = 0
 
     def add_article(self, sentences: list[GoldSentence], has_paragraphs: bool, marks: bool = True,
-                    style: str = "user") -> None:
+                    style: str = "user", title: str | None = None) -> None:
         """Count one article; `marks=False` for text that already lost its apostrophes and quotes."""
         self.articles += 1
         case = case_article(sentences)
         self.case_articles.append(case)
+        title_class = classify_title(title) if title else None
+        self.title_classes.append(title_class)
+        if title_class == TITLE:
+            self.title_words.update(lower_in_titles(title.split()))
         if marks and sentences:
             self.possessive_sentences.append(possessive_sentences(sentences))
             seq = gold_sequence(sentences)
@@ -88,8 +98,9 @@ class Counts:
                 self.forms[t.cased] += 1
 
     def merge(self, other: "Counts") -> None:
-        for name in ("forms", "initial", "join", "pair", "word", "after_owner"):
+        for name in ("forms", "initial", "join", "pair", "word", "after_owner", "title_words"):
             getattr(self, name).update(getattr(other, name))
+        self.title_classes.extend(other.title_classes)
         self.quote_sequences.extend(other.quote_sequences)
         self.para_articles.extend(other.para_articles)
         self.case_articles.extend(other.case_articles)
