@@ -29,6 +29,20 @@ def test_an_outlet_gets_the_style_most_of_its_titles_have_but_not_a_sentence():
     assert "of" in learned["small"] and "plan" not in learned["small"]
 
 
+def test_a_title_case_outlet_capitalises_all_but_its_small_words():
+    # no bundled outlet writes Title Case; a model that learned it for Reuters (as one trained on
+    # such an outlet's own table would) writes a real ISOT title so
+    model = load_model()
+    titled = type(model)(dict(model.data, titles={"outlets": {"Reuters": TITLE}, "small": ["of", "the", "to"]}))
+    flat = ("as u.s. budget fight looms , republicans flip their fiscal script\n\n"
+            "washington ( reuters ) - the head of a conservative republican faction said on sunday it would act .")
+    restored = restore(flat, model=titled)
+    assert restored.title == "As U.S. Budget Fight Looms, Republicans Flip Their Fiscal Script"
+    assert restore(flat, model=model).title == "As U.S. budget fight looms, Republicans flip their fiscal script"
+    assert restore("the president of the party\n\nwashington ( reuters ) - he said it .", model=titled).title \
+        == "The President of the Party"
+
+
 def _title_word_errors(model, articles) -> int:
     errors = 0
     for art in articles:

@@ -7,7 +7,9 @@ truecase stage writes every title as a sentence; the titles stage then writes
 it in the style the article's outlet (`housestyle.outlet`) used for most of its
 titles in training, where that style is not a sentence.  Training classifies
 each train title with `classify`, and learns which words a Title Case outlet
-leaves in lower case (`of`, `the`, `with`).
+leaves in lower case (`of`, `the`, `with`).  Of the bundled corpora, only
+Reuters-21578 has a learned outlet with enough titles in one such style; a
+model trained on a user's own outlet learns that outlet's.
 """
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ def classify(title: str) -> str | None:
     return SENTENCE
 
 
-def lower_in_titles(words: list[str]) -> list[tuple[str, bool]]:
+def lower_in_titles(title: str) -> list[tuple[str, bool]]:
     """(word in lower case, written in lower case) for every word after the first of a Title
     Case title: what training counts to learn the words such outlets leave small."""
-    return [(w.lower(), w.islower()) for w in _WORD.findall(" ".join(words))[1:]]
+    return [(w.lower(), w.islower()) for w in _WORD.findall(title)[1:]]

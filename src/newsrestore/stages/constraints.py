@@ -4,24 +4,32 @@ Flattening is case-sensitive in one place: after a word ending in `.`, `!` or
 `?`, a capital (or digit) starts a new sentence (and makes Moses split the
 period off).  So inside an input line, a word after such a token was not
 capitalised in the original; writing it with a capital would both be wrong
-and break the round trip.  This stage lowers it back and says why.
+and break the round trip.  This stage lowers it back and says why.  A title
+is never cut into sentences, so there a capital may follow `U.S.` (whose
+period Moses never splits off): `U.S. BUDGET`.
 """
 from __future__ import annotations
+
+import re
 
 from ..document import Document
 
 STAGE = "constraints"
 _ENDERS = (".", "!", "?")
 _MARKS = frozenset({"''", "``", '"', "'", ")", "]", "(", "["})
+_INNER_PERIOD = re.compile(r"\w\.\w")
 
 
 def apply(doc: Document) -> Document:
     for sent in doc.all_sentences():
         toks = sent.tokens
+        title = sent is doc.title
         for k in range(len(toks) - 1):
             prev = toks[k]
             if not prev.text.endswith(_ENDERS):
                 continue
+            if title and _INNER_PERIOD.search(prev.text):
+                continue        # `U.S. Budget`: a title is never cut into sentences, and Moses keeps `U.S.` whole
             j = k + 1
             while j < len(toks) - 1 and toks[j].text in _MARKS:    # `region. '' harry`: look past the marks
                 j += 1

@@ -58,7 +58,7 @@ class Counts:
         title_class = classify_title(title) if title else None
         self.title_classes.append(title_class)
         if title_class == TITLE:
-            self.title_words.update(lower_in_titles(title.split()))
+            self.title_words.update(lower_in_titles(title))
         if marks and sentences:
             self.possessive_sentences.append(possessive_sentences(sentences))
             seq = gold_sequence(sentences)
