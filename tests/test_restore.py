@@ -171,3 +171,17 @@ def test_paragraphs_follow_the_house_style(bbc_example):
     body = restore(bbc_example["flat"]).body.split("\n\n")
     # as in the original: a one-sentence lead, then paragraphs of several sentences
     assert body[0].count(". ") == 0 and max(p.count(". ") + 1 for p in body[1:]) >= 3
+
+
+def test_rcv1_dateline_lines_keep_their_place_in_capitals(shared_data):
+    # CoNLL-2003 (from Reuters' RCV1) opens its stories with a line such as `LONDON 1996-08-22`
+    from itertools import islice
+    from newsrestore import corpora
+    seen = 0
+    for art in islice((a for a in corpora.iter_corpus("conll2003") if corpora.split_of(a) == "dev"), 40):
+        restored = restore(flatten(art.text, "ptb", title=art.title), profile="ptb").text
+        for line in art.text.split("\n"):
+            if re.fullmatch(r"[A-Z][A-Z -]* \d{4}-\d{2}-\d{2}", line.strip()):
+                assert line.strip() in restored
+                seen += 1
+    assert seen >= 20

@@ -14,6 +14,7 @@ with it and the next word otherwise (`NOTE:` under a table; the `initial` table)
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -190,10 +191,31 @@ def _resolve_unknown(model: Model, unknown: dict[str, list[tuple[Token, float]]]
             tok.change(form, STAGE, reason, conf)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Words a place name in an RCV1 dateline line may have.
+_MAX_DATELINE_WORDS = 4
+
+
+def _rcv1_dateline(sent: Sentence) -> None:
+    """`LONDON 1996-08-22`: the dateline line of Reuters' RCV1 corpus (and of CoNLL-2003, made
+    from it) writes its place in capitals: 826 of the 826 such lines in train text.  Only plain
+    words are written so (`ST. LOUIS` would flatten to other tokens)."""
+    toks = sent.tokens
+    if not 2 <= len(toks) <= _MAX_DATELINE_WORDS + 1 or not _ISO_DATE.fullmatch(toks[-1].text):
+        return
+    if not all(t.text.replace("-", "").isalpha() for t in toks[:-1]):
+        return
+    for tok in toks[:-1]:
+        tok.change(tok.text.upper(), STAGE, "a dateline line (`LONDON 1996-08-22`): its place in capitals, "
+                   "as in all 826 such lines of the training text", 0.99)
+
+
 def apply(doc: Document, model: Model) -> Document:
     unknown: dict[str, list[tuple[Token, float]]] = defaultdict(list)
     source = outlet(doc, model)             # the agency the dateline names, else the style it reads like
     for sent in doc.all_sentences():
         _case_sentence(model, sent, unknown, source)
     _resolve_unknown(model, unknown)
+    for sent in doc.sentences:
+        _rcv1_dateline(sent)
     return doc
