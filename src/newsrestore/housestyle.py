@@ -48,10 +48,14 @@ def leading_style(words: Iterable[str], classifier: Mapping) -> tuple[str | None
     return styles[best], (score[best] - score[second]) / max(seen, 1)
 
 
+def _clear(style: str | None, lead: float) -> str | None:
+    """The leading style if it leads by MIN_STYLE_MARGIN, else None."""
+    return style if lead >= MIN_STYLE_MARGIN else None
+
+
 def classify(words: Iterable[str], classifier: Mapping) -> str | None:
     """The house style lower-case `words` clearly read like (by MIN_STYLE_MARGIN), or None."""
-    style, lead = leading_style(words, classifier)
-    return style if lead >= MIN_STYLE_MARGIN else None
+    return _clear(*leading_style(words, classifier))
 
 
 def style_source(style: str | None) -> str:
@@ -84,7 +88,7 @@ def house_style(doc: "Document", model: "Model") -> str | None:
         words = (t.text for s in doc.sentences for t in s.tokens)
         style, lead = leading_style(words, model.data.get("para_style") or {})
         doc.meta["house_style_lead"] = lead
-        doc.meta["house_style"] = style if lead >= MIN_STYLE_MARGIN else None
+        doc.meta["house_style"] = _clear(style, lead)
     return doc.meta["house_style"]
 
 

@@ -192,15 +192,19 @@ def apply(doc: Document, check: bool = True) -> Document:
     for sent in doc.all_sentences():
         _space_sentence(sent, doc.profile)
         title = sent is doc.title
-        if check and doc.profile != "lower" and not verify(sent, doc.profile, needs_check(sent, doc.profile), title):
+
+        def verified(retokenize: bool = True) -> bool:
+            return verify(sent, doc.profile, retokenize, title)
+
+        if check and doc.profile != "lower" and not verified(needs_check(sent, doc.profile)):
             _space_around_periods(sent)
-            if not verify(sent, doc.profile, title=title):
+            if not verified():
                 _minimal_spacing(sent)
-            if not verify(sent, doc.profile, title=title):
+            if not verified():
                 _undo_constraints(doc, sent)
-            if not verify(sent, doc.profile, title=title):
+            if not verified():
                 _abbreviation_case(sent)
-            if not verify(sent, doc.profile, title=title):
+            if not verified():
                 for tok in sent.tokens:
                     tok.conf = min(tok.conf, 0.5)
                 doc.meta.setdefault("unverified_sentences", []).append(render_sentence(sent))
