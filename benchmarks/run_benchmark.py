@@ -255,7 +255,7 @@ def write_results(args, results: dict, train: dict, n_words: int, n_articles: in
         lines += [f"Articles a tool failed on (scored as empty output): {fails}", ""]
     for name, err in broken.items():
         lines += [f"**{name} could not run:** `{err}`", ""]
-    lines += targets_section(results.get("newsrestore"), n_words) + calibration_section(args)
+    lines += targets_section(results.get("newsrestore"), n_words) + quote_ceiling_section(args) + calibration_section(args)
     lines += ["![metrics per tool](results.png)", ""]
     (args.out / "RESULTS.md").write_text("\n".join(lines))
 
@@ -287,6 +287,26 @@ def targets_section(r: dict | None, n_words: int) -> list[str]:
               f"start-up {r['startup']:.2f} s {'✓' if r['startup'] < 1.5 else '✗'} (1.5 s, imports and model load); "
               f"peak RSS {r['maxrss_mb']:.0f} MB {'✓' if r['maxrss_mb'] < 600 else '✗'} (600 MB).", ""]
     return lines
+
+
+def quote_ceiling_section(args) -> list[str]:
+    """Gold quotation marks by kind and the quote_f1 a sentence-level tagger could reach at most
+    (as `python scripts/quote_ceiling.py`), over the same dev articles."""
+    from newsrestore.evaluation.ceiling import quote_ceiling
+    rows = quote_ceiling(args.corpora.split(","), args.limit)
+    return ["## Quotation marks: how far they can be put back (newsrestore)", "",
+            "A gold mark is sentence-level when it opens at a sentence start or after a colon or comma, or "
+            "closes after the sentence's own full stop or comma; the rest stand inside a sentence, round a "
+            "quoted phrase (`called himself a \"fiscal conservative\" on Sunday`), which flattening leaves "
+            "with no trace but the writer's choice of words. The ceiling is the quote_f1 of a restorer that "
+            "puts every sentence-level mark right and no other: above it only quoted phrases can take a "
+            "tagger (`newsrestore/evaluation/ceiling.py`, `python scripts/quote_ceiling.py`).", "",
+            "| corpus | gold marks | sentence-level | ceiling quote_f1 | recall, sentence-level | "
+            "recall, inside | precision |", "|---|---|---|---|---|---|---|"] + [
+            f"| {r.corpus} | {r.marks:,} | {100 * r.sentence_level / r.marks:.1f}% | {100 * r.ceiling:.1f} | "
+            f"{100 * r.found_sentence / max(1, r.sentence_level):.1f}% | "
+            f"{100 * r.found_inside / max(1, r.marks - r.sentence_level):.1f}% | "
+            f"{100 * r.right / max(1, r.put):.1f}% |" for r in rows] + [""]
 
 
 def calibration_section(args) -> list[str]:
