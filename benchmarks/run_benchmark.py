@@ -318,8 +318,9 @@ def calibration_section(args) -> list[str]:
             "original (same case and the same apostrophe and quotation marks touching it; a mark left "
             "out counts as wrong) and, beside it, the share cased right, over the first 80 dev articles "
             "of isot_true, bbc, fnc1, reuters21578, wmt and abc (`python scripts/calibration.py --limit 80`).", "",
-            "| confidence | words | rendered right | cased right |", "|---|---|---|---|"] + [
-            f"| {b.low:.2f}–{b.high:.2f} | {b.words:,} | {b.rendered:.1f}% | {b.cased:.1f}% |" for b in rows] + [""]
+            "| confidence | words | mean confidence | rendered right | cased right |", "|---|---|---|---|---|"] + [
+            f"| {b.low:.2f}–{b.high:.2f} | {b.words:,} | {b.mean:.1f}% | {b.rendered:.1f}% | {b.cased:.1f}% |"
+            for b in rows] + [""]
 
 
 def chart(results: dict, path: Path) -> None:

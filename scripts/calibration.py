@@ -16,9 +16,9 @@ def main() -> None:
     ap.add_argument("--corpus", action="append")
     ap.add_argument("--limit", type=int, default=100)
     args = ap.parse_args()
-    print(f"{'confidence':<14}{'words':>9}{'rendered':>10}{'cased':>8}")
+    print(f"{'confidence':<14}{'words':>9}{'mean':>8}{'rendered':>10}{'cased':>8}")
     for b in calibration(args.corpus or DEFAULT_CORPORA, args.limit):
-        print(f"{b.low:.2f}-{b.high:.2f}    {b.words:>9}{b.rendered:>9.1f}%{b.cased:>7.1f}%")
+        print(f"{b.low:.2f}-{b.high:.2f}    {b.words:>9}{b.mean:>7.1f}%{b.rendered:>9.1f}%{b.cased:>7.1f}%")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ class Bucket:
     words: int
     cased: float          # percent of words with the original's letters and case
     rendered: float       # percent also carrying the original's attached marks
+    mean: float           # the mean confidence of its words, in percent: what `rendered` should be
 
 
 def attached_marks(text: str) -> list[tuple[str, str, str]]:
@@ -55,6 +56,7 @@ def calibration(names: Iterable[str] = DEFAULT_CORPORA, limit: int = 100) -> lis
     cased: dict[int, int] = defaultdict(int)
     rendered: dict[int, int] = defaultdict(int)
     total: dict[int, int] = defaultdict(int)
+    claimed: dict[int, float] = defaultdict(float)
     for name in names:
         arts = (a for a in corpora.iter_corpus(name) if corpora.split_of(a) == "dev" and not a.tokenized)
         for art in islice(arts, limit):
@@ -72,7 +74,8 @@ def calibration(names: Iterable[str] = DEFAULT_CORPORA, limit: int = 100) -> lis
             for g, o, conf in zip(gold, ours, confs):
                 b = next(i for i in range(len(BUCKETS) - 1) if BUCKETS[i] <= conf < BUCKETS[i + 1])
                 total[b] += 1
+                claimed[b] += conf
                 cased[b] += g[1] == o[1]
                 rendered[b] += g == o
     return [Bucket(BUCKETS[b], min(BUCKETS[b + 1], 1.0), total[b], 100 * cased[b] / total[b],
-                   100 * rendered[b] / total[b]) for b in sorted(total)]
+                   100 * rendered[b] / total[b], 100 * claimed[b] / total[b]) for b in sorted(total)]
