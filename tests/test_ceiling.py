@@ -25,7 +25,7 @@ def test_marks_of_the_reuters_example_by_kind(examples_dir):
     assert kinds[("We", "open")] and kinds[("clean", "close")]
 
 
-def test_most_reuters_marks_are_sentence_level_and_those_are_the_ones_found():
+def test_most_reuters_marks_are_sentence_level_and_those_are_the_ones_found(shared_data):
     (row,) = quote_ceiling(["isot_true"], 40)
     assert row.marks >= 100
     assert 0.5 < row.sentence_level / row.marks < 1.0 and row.ceiling < 0.95

@@ -38,6 +38,9 @@ def sentence_level(text: str, p: int, kind: str) -> bool:
 
 @dataclass
 class CeilingRow:
+    """One corpus's gold marks by kind, and what newsrestore made of them (counts, not shares, so
+    a reader can pool corpora)."""
+
     corpus: str
     marks: int                  # gold marks in the articles scored
     sentence_level: int         # of them, at a sentence's edge
