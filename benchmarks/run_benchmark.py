@@ -197,7 +197,7 @@ def environment() -> str:
 
 
 def write_results(args, results: dict, train: dict, n_words: int, n_articles: int,
-                  broken: dict[str, str]) -> None:
+                  broken: dict[str, str], ceiling: list) -> None:
     import tools
 
     lines = ["# Benchmark: newsrestore against other restorers", "",
@@ -255,7 +255,7 @@ def write_results(args, results: dict, train: dict, n_words: int, n_articles: in
         lines += [f"Articles a tool failed on (scored as empty output): {fails}", ""]
     for name, err in broken.items():
         lines += [f"**{name} could not run:** `{err}`", ""]
-    lines += targets_section(results.get("newsrestore"), n_words) + quote_ceiling_section(args) + calibration_section(args)
+    lines += targets_section(results.get("newsrestore"), n_words) + quote_ceiling_section(ceiling) + calibration_section(args)
     lines += ["![metrics per tool](results.png)", ""]
     (args.out / "RESULTS.md").write_text("\n".join(lines))
 
@@ -289,11 +289,11 @@ def targets_section(r: dict | None, n_words: int) -> list[str]:
     return lines
 
 
-def quote_ceiling_section(args) -> list[str]:
+def quote_ceiling_section(rows: list) -> list[str]:
     """Gold quotation marks by kind and the quote_f1 a sentence-level tagger could reach at most
-    (as `python scripts/quote_ceiling.py`), over the same dev articles."""
-    from newsrestore.evaluation.ceiling import quote_ceiling
-    rows = quote_ceiling(args.corpora.split(","), args.limit)
+    (as `python scripts/quote_ceiling.py`), from newsrestore's outputs of this run."""
+    if not rows:
+        return []
     return ["## Quotation marks: how far they can be put back (newsrestore)", "",
             "A gold mark is sentence-level when it opens at a sentence start or after a colon or comma, or "
             "closes after the sentence's own full stop or comma; the rest stand inside a sentence, round a "
@@ -303,10 +303,9 @@ def quote_ceiling_section(args) -> list[str]:
             "tagger (`newsrestore/evaluation/ceiling.py`, `python scripts/quote_ceiling.py`).", "",
             "| corpus | gold marks | sentence-level | ceiling quote_f1 | recall, sentence-level | "
             "recall, inside | precision |", "|---|---|---|---|---|---|---|"] + [
-            f"| {r.corpus} | {r.marks:,} | {100 * r.sentence_level / r.marks:.1f}% | {100 * r.ceiling:.1f} | "
-            f"{100 * r.found_sentence / max(1, r.sentence_level):.1f}% | "
-            f"{100 * r.found_inside / max(1, r.marks - r.sentence_level):.1f}% | "
-            f"{100 * r.right / max(1, r.put):.1f}% |" for r in rows] + [""]
+            f"| {r.corpus} | {r.marks:,} | {100 * r.share:.1f}% | {100 * r.ceiling:.1f} | "
+            f"{100 * r.recall_sentence:.1f}% | {100 * r.recall_inside:.1f}% | {100 * r.precision:.1f}% |"
+            for r in rows] + [""]
 
 
 def calibration_section(args) -> list[str]:
@@ -369,8 +368,9 @@ def main(argv: list[str] | None = None) -> None:
         (tmp / "inputs.pkl").write_bytes(pickle.dumps([{"flat": i["flat"], "profile": i["profile"]}
                                                        for i in items]))
         from newsrestore.evaluation.align import read_marks
+        from newsrestore.evaluation.ceiling import ceiling_rows
         n_words = sum(len(read_marks(i["article"].text).words) for i in items)
-        results, broken = {}, {}
+        results, broken, ceiling = {}, {}, []
         for name in args.tools.split(","):
             t0 = time.perf_counter()
             runs = [run_worker(args, name, tmp) for _ in range(max(1, args.repeat))]
@@ -380,13 +380,16 @@ def main(argv: list[str] | None = None) -> None:
                 broken[name] = failed
                 continue
             r = fastest(runs)
-            r.update(score(items, r.pop("outputs")))
+            outputs = r.pop("outputs")
+            r.update(score(items, outputs))
+            if name == "newsrestore":       # its quotation marks by kind, from the same outputs
+                ceiling = ceiling_rows(((i["article"], o) for i, o in zip(items, outputs)), args.corpora.split(","))
             results[name] = r
             print(f"{name}: {time.perf_counter() - t0:.0f}s, case_acc "
                   f"{fmt(r['overall']['case_acc'])}", file=sys.stderr)
     if not results:
         sys.exit("every tool failed: " + json.dumps(broken))
-    write_results(args, results, train, n_words, len(items), broken)
+    write_results(args, results, train, n_words, len(items), broken, ceiling)
     chart(results, args.out / "results.png")
     print((args.out / "RESULTS.md").read_text())
 

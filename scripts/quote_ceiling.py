@@ -21,10 +21,8 @@ def main() -> None:
     print(f"{'corpus':<14}{'marks':>7}{'sentence-level':>16}{'ceiling F1':>12}"
           f"{'recall: sentence':>18}{'inside':>8}{'precision':>11}")
     for r in quote_ceiling(args.corpus or DEFAULT_CORPORA, args.limit):
-        inside = r.marks - r.sentence_level
-        print(f"{r.corpus:<14}{r.marks:>7}{r.sentence_level / r.marks:>15.1%}{r.ceiling:>12.1%}"
-              f"{r.found_sentence / max(1, r.sentence_level):>18.1%}{r.found_inside / max(1, inside):>8.1%}"
-              f"{r.right / max(1, r.put):>11.1%}")
+        print(f"{r.corpus:<14}{r.marks:>7}{r.share:>15.1%}{r.ceiling:>12.1%}"
+              f"{r.recall_sentence:>18.1%}{r.recall_inside:>8.1%}{r.precision:>11.1%}")
 
 
 if __name__ == "__main__":

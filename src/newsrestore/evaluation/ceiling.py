@@ -17,10 +17,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..corpora.base import GoldArticle
 from ..flatten import flatten
 from ..train.build import marks_lost
 from .align import read_marks
-from .runner import comparable_body, dev_articles
+from .runner import dev_articles, newsrestore_restorer
 
 DEFAULT_CORPORA = ("isot_true", "bbc", "fnc1", "reuters21578", "abc", "wmt")
 
@@ -39,7 +40,7 @@ def sentence_level(text: str, p: int, kind: str) -> bool:
 @dataclass
 class CeilingRow:
     """One corpus's gold marks by kind, and what newsrestore made of them (counts, not shares, so
-    a reader can pool corpora)."""
+    a reader can pool corpora; the shares are derived)."""
 
     corpus: str
     marks: int                  # gold marks in the articles scored
@@ -50,22 +51,41 @@ class CeilingRow:
     right: int                  # of them, right
 
     @property
+    def share(self) -> float:
+        """The share of the gold marks that are sentence-level."""
+        return self.sentence_level / self.marks
+
+    @property
     def ceiling(self) -> float:
-        share = self.sentence_level / self.marks
-        return 2 * share / (1 + share)
+        return 2 * self.share / (1 + self.share)
+
+    @property
+    def recall_sentence(self) -> float:
+        return self.found_sentence / max(1, self.sentence_level)
+
+    @property
+    def recall_inside(self) -> float:
+        return self.found_inside / max(1, self.marks - self.sentence_level)
+
+    @property
+    def precision(self) -> float:
+        return self.right / max(1, self.put)
 
 
-def quote_ceiling(names: Iterable[str] = DEFAULT_CORPORA, limit: int = 200) -> list[CeilingRow]:
-    """Per corpus, over its first `limit` dev articles that kept their marks (not `marks_lost`)
-    and are not tokenized; articles whose restored words do not align one to one are skipped."""
-    from ..pipeline import restore      # imported late: evaluation must load without the model
-    names = list(names)
+def _scored(art: GoldArticle) -> bool:
+    """Whether an article's quotation marks are scored: not tokenized, and not lost at the source."""
+    return not art.tokenized and not marks_lost(art.text)
+
+
+def ceiling_rows(restored: Iterable[tuple[GoldArticle, str]], names: Iterable[str]) -> list[CeilingRow]:
+    """One row per corpus of `names` from (gold article, restored body as `comparable_body` gives
+    it) pairs.  Articles that lost their marks (`marks_lost`) or are tokenized are not scored, nor
+    those whose restored words do not align one to one with the gold ones (a failed restore)."""
     n: Counter = Counter()
-    for art in dev_articles(names, limit):
-        if art.tokenized or marks_lost(art.text):
+    for art, body in restored:
+        if not _scored(art):
             continue
-        restored = restore(flatten(art.text, "stripped", title=art.title), profile="stripped")
-        gold, ours = read_marks(art.text), read_marks(comparable_body(restored.text, restored.title is not None))
+        gold, ours = read_marks(art.text), read_marks(body)
         if [w.lower() for w in gold.words] != [w.lower() for w in ours.words]:
             continue
         c = art.corpus
@@ -78,3 +98,11 @@ def quote_ceiling(names: Iterable[str] = DEFAULT_CORPORA, limit: int = 200) -> l
     return [CeilingRow(c, n[c, "sentence"] + n[c, "inside"], n[c, "sentence"], n[c, "sentence found"],
                        n[c, "inside found"], n[c, "put"], n[c, "right"])
             for c in names if n[c, "sentence"] + n[c, "inside"]]
+
+
+def quote_ceiling(names: Iterable[str] = DEFAULT_CORPORA, limit: int = 200) -> list[CeilingRow]:
+    """`ceiling_rows` over the first `limit` dev articles of each corpus, restored here."""
+    names = list(names)
+    run = newsrestore_restorer()        # loads the model only now: evaluation must load without it
+    arts = [a for a in dev_articles(names, limit) if _scored(a)]
+    return ceiling_rows(((a, run(flatten(a.text, "stripped", title=a.title), "stripped")) for a in arts), names)
