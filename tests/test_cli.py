@@ -81,7 +81,7 @@ def test_folder_to_folder_of_html(tmp_path, bbc_example, reuters_example):
     src.mkdir()
     (src / "a.txt").write_text(bbc_example["flat"])
     (src / "b.txt").write_text(reuters_example["flat"])
-    (src / "c.txt").write_bytes(b"\xff\xfe binary \x00\x01")
+    (src / "c.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     res = run("restore", str(src), "-f", "html", "-o", str(tmp_path / "out"))
     assert res.returncode == 1
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.html", "b.html"]
@@ -99,7 +99,9 @@ def test_parquet_input(tmp_path):
 @pytest.mark.parametrize("content, message", [
     (b"", b"empty"), (b"\x00\x01\x02binary", b"binary"), ("caf\u00e9 s".encode("latin-1"), b"not valid UTF-8"),
     (b"a " * 5_000_001, b"characters long"),
-], ids=["empty", "binary", "latin-1", "10MB-line"])
+    ("myanmar s army said so .\n".encode("utf-16-le"), b"UTF-16LE text without a byte-order mark"),
+    (b"\xff\xfe binary \x00\x01", b"binary"),
+], ids=["empty", "binary", "latin-1", "10MB-line", "utf-16-no-bom", "bom-then-binary"])
 def test_bad_single_inputs(tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -107,6 +109,18 @@ def test_bad_single_inputs(tmp_path, content, message):
     assert res.returncode == 2
     assert message in res.stderr and b"Traceback" not in res.stderr
     assert res.stderr.count(b"\n") == 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be-bom", "utf-32", "utf-8-sig"])
+def test_text_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    """Windows tools save UTF-16 (Notepad's "Unicode") or UTF-32 with a byte-order mark: read as
+    text, not refused as binary for its NUL bytes."""
+    text = "myanmar s army said so .\n"
+    data = ("\ufeff" + text).encode("utf-16-be") if encoding == "utf-16-be-bom" else text.encode(encoding)
+    (tmp_path / "in.txt").write_bytes(data)
+    res = run("restore", str(tmp_path / "in.txt"))
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.decode().strip() == "Myanmar’s army said so."
 
 
 def test_usage_errors_are_one_line():

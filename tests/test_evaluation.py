@@ -156,6 +156,9 @@ def test_gold_readers(tmp_path):
     cs = tmp_path / "g.csv"
     cs.write_text('title,text\nT,"One line, only."\n')
     assert [c.text for c in read_path(cs)] == ["One line, only."]
+    wide = tmp_path / "wide.txt"            # UTF-16 from a Windows editor, not cp1252 with NULs
+    wide.write_bytes("First para.\r\n\r\nSecond para.\r\n".encode("utf-16"))
+    assert [w.text for w in read_path(wide)] == ["First para.\n\nSecond para."]
     import pyarrow as pa
     import pyarrow.parquet as pq
     pq.write_table(pa.table({"text": ["Par one.\n\nPar two."], "id": ["p1"]}), tmp_path / "g.parquet")

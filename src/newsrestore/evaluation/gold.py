@@ -24,6 +24,9 @@ _NUMBERED = re.compile(r"^\d+$")
 
 def _read(path: Path) -> str:
     data = io_readers.read_bytes(path)
+    bom = io_readers.bom_encoding(data)
+    if bom is not None:                 # UTF-16/32 would pass as cp1252 or latin-1, NULs and all
+        return io_readers.decode(data, str(path)).replace("\r\n", "\n").replace("\r", "\n")
     for enc in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(enc).replace("\r\n", "\n").replace("\r", "\n")

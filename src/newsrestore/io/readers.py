@@ -6,6 +6,7 @@ error instead of text, so a batch reports it and goes on.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
@@ -66,9 +67,57 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot read: {exc}") from None
 
 
+#: Byte-order marks of the encodings Windows tools write besides UTF-8 (Notepad's "Unicode" is
+#: UTF-16 LE); UTF-32 LE's begins with UTF-16 LE's, so it is tried first.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+#: Control characters that never occur in text (tab, newlines and form feed do).
+_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v") | {"\x7f"}
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether text decoded after a byte-order mark is text: no control characters, and mostly
+    Latin script (newsrestore reads English; bytes that are not UTF-16 decode to CJK and the like)."""
+    if not _CONTROL.isdisjoint(text):
+        return False
+    letters = [c for c in text if not c.isspace()]
+    return sum(c > "\u024f" for c in letters) <= len(letters) / 2
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding whose byte-order mark `data` starts with, or None."""
+    return next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """`utf-16le` or `utf-16be` when NUL bytes fill every other byte, as in UTF-16 text of Latin
+    script with no byte-order mark; else None."""
+    for enc, nul_at in (("utf-16le", 1), ("utf-16be", 0)):
+        half = sample[nul_at::2]
+        if len(half) >= 8 and half.count(0) >= 0.9 * len(half):
+            return enc
+    return None
+
+
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 text, or one clear error saying what the bytes look like."""
+    """UTF-8 text (or UTF-16/32 with a byte-order mark), or one clear error saying what the bytes
+    look like."""
+    enc = bom_encoding(data)
+    if enc is not None:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: starts with a {enc.upper()} byte-order mark but is not valid "
+                             f"{enc.upper()}") from None
+        if not _reads_as_text(text[:65536]):
+            raise InputError(f"{name}: looks like a binary file (a {enc.upper()} byte-order mark, then "
+                             f"bytes that do not read as text)")
+        return text
     if b"\x00" in data[:65536]:
+        guess = _utf16_without_bom(data[:4096])
+        if guess is not None:
+            raise InputError(f"{name}: looks like {guess.upper()} text without a byte-order mark; "
+                             f"convert it first, e.g. `iconv -f {guess} -t utf-8`")
         raise InputError(f"{name}: looks like a binary file (it contains NUL bytes), not text")
     try:
         text = data.decode("utf-8-sig")
