@@ -256,3 +256,19 @@ def test_single_quotation_marks_are_not_apostrophes():
     restored = "Critics called the serial prankster video fake, but the girls' club and Jones lawyer ave a case."
     s = score(gold, restored)
     assert (s["apos_p"], s["apos_r"]) == (pytest.approx(1.0), pytest.approx(1 / 2))
+
+
+def test_gold_that_lost_some_marks_is_no_reference_for_them():
+    """ISOT fake-news rows that lost their curly apostrophes but kept straight ones (words of a
+    train row): the `Trump’s` newsrestore puts back must not count as a spurious apostrophe."""
+    from newsrestore.corpora.base import GoldArticle
+    from newsrestore.evaluation.runner import evaluate, newsrestore_restorer
+    from newsrestore.train.build import marks_lost
+
+    mixed = "A centerpiece of Donald Trump s campaign, and now his presidency, is the wall. Bill O'Reilly agreed."
+    clean = "A centerpiece of Donald Trump's campaign, and now his presidency, is the wall. Bill O'Reilly agreed."
+    assert marks_lost(mixed) and marks_lost("China s army couldn t go.") and not marks_lost(clean)
+    result = evaluate([GoldArticle("isot_fake", "mixed", mixed), GoldArticle("isot_fake", "clean", clean)],
+                      newsrestore_restorer())
+    c = result.total
+    assert (c.apos_tp, c.apos_fp, c.apos_fn) == (2, 0, 0)       # the clean article's two, right
