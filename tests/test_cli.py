@@ -100,7 +100,7 @@ def test_parquet_input(tmp_path):
     (b"", b"empty"), (b"\x00\x01\x02binary", b"binary"), ("caf\u00e9 s".encode("latin-1"), b"not valid UTF-8"),
     (b"a " * 5_000_001, b"characters long"),
     ("myanmar s army said so .\n".encode("utf-16-le"), b"UTF-16LE text without a byte-order mark"),
-    (b"\xff\xfe binary \x00\x01", b"binary"),
+    (b"\xff\xfe binary \x00\x01", b"not Latin-script text (a binary file?)"),
 ], ids=["empty", "binary", "latin-1", "10MB-line", "utf-16-no-bom", "bom-then-binary"])
 def test_bad_single_inputs(tmp_path, content, message):
     path = tmp_path / "bad.txt"

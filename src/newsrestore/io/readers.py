@@ -110,8 +110,8 @@ def decode(data: bytes, name: str) -> str:
             raise InputError(f"{name}: starts with a {enc.upper()} byte-order mark but is not valid "
                              f"{enc.upper()}") from None
         if not _reads_as_text(text[:65536]):
-            raise InputError(f"{name}: looks like a binary file (a {enc.upper()} byte-order mark, then "
-                             f"bytes that do not read as text)")
+            raise InputError(f"{name}: starts with a {enc.upper()} byte-order mark, but what follows is not "
+                             f"Latin-script text (a binary file?)")
         return text
     if b"\x00" in data[:65536]:
         guess = _utf16_without_bom(data[:4096])
