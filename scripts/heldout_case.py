@@ -34,7 +34,7 @@ from newsrestore import corpora, restore
 from newsrestore.evaluation.runner import comparable_body, evaluate, limit_per_corpus
 from newsrestore.model import Model, load_model
 from newsrestore.train.case import case_article, fit, learned_sources, with_house_styles
-from newsrestore.train.gold import gold_sentences, is_word
+from newsrestore.train.gold import first_word, gold_sentences
 from newsrestore.train.unknown import fit as fit_unknown
 from newsrestore.train.unknown import positions as unknown_positions
 from newsrestore.unknownmodel import features as unknown_features
@@ -89,7 +89,7 @@ def unknown_errors(model: Model, fitted, articles: list) -> tuple[int, int, int]
         for sentence in sentences:
             cased = sentence.split(" ")
             words = [c.lower() for c in cased]
-            first = next((i for i, c in enumerate(cased) if is_word(c)), -1)
+            first = first_word(cased)
             for i in unknown_positions(cased, model.lexicon, model.ambiguous):
                 y = cased[i] != words[i]
                 feats = unknown_features(cased, words, i, first, model.lexicon, model.ambiguous)

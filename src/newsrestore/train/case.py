@@ -17,7 +17,7 @@ from ..housestyle import classify, style_source
 from ..logistic import HashedLogistic, shuffled_articles
 from ..logistic import fit as fit_logistic
 from ..stages.dateline import movable_dateline
-from .gold import GoldSentence, capitals, is_shouting, is_word
+from .gold import GoldSentence, capitals, first_word, is_shouting, is_word
 
 #: How many following words whose case depends on use the `run` feature looks across.
 MAX_RUN = 3
@@ -52,7 +52,7 @@ def examples(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping[str,
     cased = sentence.split(" ")
     words = [c.lower() for c in cased]
     n = len(words)
-    first = next((i for i, c in enumerate(cased) if is_word(c)), -1)
+    first = first_word(cased)
     for i, w in enumerate(words):
         dist = ambiguous.get(w)
         if dist is None or i <= first or w not in dist or cased[i] not in dist:

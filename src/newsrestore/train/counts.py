@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..casemodel import END
 from .case import case_article
-from .gold import GoldSentence, in_capital_run, is_shouting, is_word
+from .gold import GoldSentence, first_word, in_capital_run, is_shouting, is_word
 from ..possessive import OWNERS
 from .possessive import possessive_sentences
 from .paragraphs import sentence_marks
@@ -74,7 +74,7 @@ class Counts:
         dateline = bool(case[0])                 # the agency a movable dateline names, "" when none
         for si, sent in enumerate(sentences):
             toks, words = sent.tokens, sent.words
-            first = next((i for i, t in enumerate(toks) if is_word(t.cased)), -1)
+            first = first_word(t.cased for t in toks)
             shouting = is_shouting(toks)
             for i, t in enumerate(toks):
                 w = words[i]

@@ -7,6 +7,7 @@ text.  These are the labels the models learn to put back.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..flatten import tokenize
@@ -107,6 +108,12 @@ def gold_sentences(text: str) -> list[GoldSentence]:
 
 def is_word(tok: str) -> bool:
     return tok.isalpha() or any(c.isalpha() for c in tok)
+
+
+def first_word(cased: Iterable[str]) -> int:
+    """The index of a sentence's first word (its start, for the models trained on cased text), or
+    -1 when it has none."""
+    return next((i for i, c in enumerate(cased) if is_word(c)), -1)
 
 
 def capitals(tok: str) -> bool:

@@ -15,14 +15,14 @@ from ..logistic import HashedLogistic, shuffled_articles
 from ..logistic import fit as fit_logistic
 from ..unknownmodel import UNKNOWN_BITS, features, glued
 from .case import CaseArticle
-from .gold import capitals, is_word
+from .gold import capitals, first_word, is_word
 
 
 def positions(cased: list[str], lexicon: Mapping[str, list], ambiguous: Mapping) -> Iterator[int]:
     """Where a cased sentence has an unknown word to learn from."""
     words = [c.lower() for c in cased]
     n = len(words)
-    first = next((i for i, c in enumerate(cased) if is_word(c)), -1)
+    first = first_word(cased)
     for i, w in enumerate(words):
         if i <= first or w in lexicon or w in ambiguous or not is_word(w) or "'" in w:
             continue
@@ -37,7 +37,7 @@ def examples(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping) -> 
     """(features, 1 if not lower case) for every unknown word of one cased sentence."""
     cased = sentence.split(" ")
     words = [c.lower() for c in cased]
-    first = next((i for i, c in enumerate(cased) if is_word(c)), -1)
+    first = first_word(cased)
     for i in positions(cased, lexicon, ambiguous):
         yield features(cased, words, i, first, lexicon, ambiguous), int(cased[i] != words[i])
 
