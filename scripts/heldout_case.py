@@ -90,7 +90,7 @@ def unknown_errors(model: Model, fitted, articles: list) -> tuple[int, int, int]
             cased = sentence.split(" ")
             words = [c.lower() for c in cased]
             first = first_word(cased)
-            for i in unknown_positions(cased, model.lexicon, model.ambiguous):
+            for i in unknown_positions(cased, words, first, model.lexicon, model.ambiguous):
                 y = cased[i] != words[i]
                 feats = unknown_features(cased, words, i, first, model.lexicon, model.ambiguous)
                 new += (fitted.probability(feats) >= 0.5) != y

@@ -25,7 +25,7 @@ from ..model import Model
 from ..text import capitalize_first
 from ..train.build import opening_key
 from ..train.case import case_features
-from ..train.gold import is_word
+from ..train.gold import first_word, is_word
 from ..unknownmodel import features as unknown_features
 from ..unknownmodel import glued, shape_features
 
@@ -123,8 +123,7 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
                    source: str = "") -> None:
     toks = sent.tokens
     words = [t.text.lower() for t in toks]
-    # the sentence start is its first word or number: after `6`, `and` stays lowercase
-    first = next((i for i, t in enumerate(toks) if any(c.isalnum() for c in t.text)), -1)
+    first = first_word(words)         # its first word or number: after `6`, `and` stays lowercase
     pending: list[int] = []
     for i, tok in enumerate(toks):
         w = tok.text

@@ -110,10 +110,12 @@ def is_word(tok: str) -> bool:
     return tok.isalpha() or any(c.isalpha() for c in tok)
 
 
-def first_word(cased: Iterable[str]) -> int:
-    """The index of a sentence's first word (its start, for the models trained on cased text), or
-    -1 when it has none."""
-    return next((i for i, c in enumerate(cased) if is_word(c)), -1)
+def first_word(tokens: Iterable[str]) -> int:
+    """The index of a sentence's first word or number (its start, where a capital says nothing of
+    the word), or -1 when it has none.  A number counts: in `6 people were hurt` the capital
+    that starts the sentence is the number's, and `people` is written as mid-sentence.  The
+    truecase stage and the models trained on cased text read the start here alike."""
+    return next((i for i, t in enumerate(tokens) if any(c.isalnum() for c in t)), -1)
 
 
 def capitals(tok: str) -> bool:

@@ -18,11 +18,11 @@ from .case import CaseArticle
 from .gold import capitals, first_word, is_word
 
 
-def positions(cased: list[str], lexicon: Mapping[str, list], ambiguous: Mapping) -> Iterator[int]:
-    """Where a cased sentence has an unknown word to learn from."""
-    words = [c.lower() for c in cased]
+def positions(cased: list[str], words: list[str], first: int, lexicon: Mapping[str, list],
+              ambiguous: Mapping) -> Iterator[int]:
+    """Where a cased sentence (`words` in lower case, starting at `first`) has an unknown word to
+    learn from."""
     n = len(words)
-    first = first_word(cased)
     for i, w in enumerate(words):
         if i <= first or w in lexicon or w in ambiguous or not is_word(w) or "'" in w:
             continue
@@ -38,7 +38,7 @@ def examples(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping) -> 
     cased = sentence.split(" ")
     words = [c.lower() for c in cased]
     first = first_word(cased)
-    for i in positions(cased, lexicon, ambiguous):
+    for i in positions(cased, words, first, lexicon, ambiguous):
         yield features(cased, words, i, first, lexicon, ambiguous), int(cased[i] != words[i])
 
 
