@@ -49,3 +49,11 @@ def test_flatten_article_reports_header_fields():
     flat = flatten_article("date 2017-11-15 Reuters, BEIJING\n\nChina said so.")
     assert flat.source == "Reuters" and flat.city == "BEIJING" and str(flat.date) == "2017-11-15"
     assert flat.lines() == ["beijing ( reuters ) - china said so ."]
+
+
+def test_a_header_naming_an_unlisted_outlet_turns_back_into_its_dateline():
+    flat = flatten_article("date CNN/Money, NEW YORK\n\nMoney managers are growing more pessimistic.")
+    assert (flat.source, flat.city) == ("CNN/Money", "NEW YORK")
+    assert flat.lines() == ["new york ( cnn / money ) - money managers are growing more pessimistic ."]
+    # a first line that only starts with the word `date` is text, not a header
+    assert flatten("date night was a success.\n\nIt sold out.") == "date night was a success .\nit sold out ."

@@ -36,6 +36,32 @@ def test_two_datelines_joined_by_a_slash_make_the_header():
     assert quoted.source is None and quoted.city is None
 
 
+@pytest.mark.parametrize("original, source, city, body", [
+    # real AG News openings: outlets outside the agencies newsrestore lists
+    ("MILWAUKEE (Sports Network) - U.S. Ryder Cup captain Hal Sutton finalized his team on Monday.",
+     "Sports Network", "MILWAUKEE", "U.S. Ryder Cup captain Hal Sutton"),
+    ("NEW YORK (CNN/Money) - Money managers are growing more pessimistic about the economy.",
+     "CNN/Money", "NEW YORK", "Money managers are growing"),
+    ("CHICAGO (CBS.MW) - Discount retailer Dollar General reported a 19 percent rise in earnings.",
+     "CBS.MW", "CHICAGO", "Discount retailer Dollar General"),
+    ("(Sports Network) - The Kansas City Royals try to get back on the winning track this evening.",
+     "Sports Network", None, "The Kansas City Royals"),
+])
+def test_a_dateline_naming_an_unlisted_outlet_makes_the_header(original, source, city, body):
+    flat = flatten(original)
+    restored = restore(flat)
+    assert (restored.source, restored.city) == (source, city)
+    assert restored.body.startswith(body)
+    assert flatten(restored.text) == flat
+
+
+def test_words_in_brackets_after_a_sentence_end_are_no_dateline():
+    # `said` is lower case in the lexicon: the words before the brackets end a sentence
+    restored = restore("he said ( laughing ) - we will win .")
+    assert restored.source is None and restored.header is None
+    assert restored.body.startswith("He said (laughing)")
+
+
 def test_a_ticker_in_angle_brackets_is_written_whole():
     # Reuters-21578 names companies with their ticker: `Texas Commerce Bancshares Inc <TCB>`
     flat = "texas commerce bancshares inc < tcb > said it filed a plan ."

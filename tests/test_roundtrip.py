@@ -59,7 +59,8 @@ def test_round_trip_property_on_assembled_articles(real_sentences, data, profile
     """Any article made of real paragraphs, in any order, with or without title and dateline."""
     paras = data.draw(st.lists(st.sampled_from(real_sentences), min_size=1, max_size=6))
     dateline = data.draw(st.sampled_from(["", "WASHINGTON (Reuters) - ", "SEATTLE/WASHINGTON (Reuters) - ",
-                                          "(Reuters) - ", "PARIS (AFP) - "]))
+                                          "(Reuters) - ", "PARIS (AFP) - ",
+                                          "NEW YORK (CNN/Money) - ", "(Sports Network) - "]))
     text = dateline + "\n\n".join(paras)
     title = data.draw(st.sampled_from([None, "As U.S. budget fight looms, Republicans flip their script"]))
     flat = flatten(text, profile, title=title)

@@ -16,9 +16,18 @@ AGENCIES = {
     "kyodo": "Kyodo", "yonhap": "Yonhap", "tass": "TASS", "efe": "EFE", "ansa": "ANSA",
     "bernama": "Bernama", "ani": "ANI", "cnn": "CNN", "bbc": "BBC", "aap": "AAP",
 }
+#: Words an outlet's name keeps in lower case after its first word (`Voice of America`).
+SMALL_SOURCE_WORDS = frozenset({"of", "the", "and", "for", "on", "de"})
+#: Most words a dateline's source may have (`The Washington Post`, `Sports Network`).
+MAX_SOURCE_WORDS = 4
 _SOURCE_NAMES = "|".join(sorted({re.escape(v) for v in AGENCIES.values()}, key=len, reverse=True))
+#: Any other outlet a dateline names, as the dateline stage writes it: capitalised words
+#: (`CBS.MW`, `CNN/Money`, `Sports Network`) and the small ones between them.
+_OTHER_SOURCE = (r"[A-Z][A-Za-z.&/-]*(?: (?:[A-Z][A-Za-z.&/-]*|" + "|".join(sorted(SMALL_SOURCE_WORDS))
+                 + rf")){{0,{MAX_SOURCE_WORDS - 1}}}")
 _HEADER_RE = re.compile(
-    rf"^date(?: (?P<date>\d{{4}}-\d{{2}}-\d{{2}}))?(?: (?P<source>{_SOURCE_NAMES})(?:, (?P<city>[^a-z]+))?)?$"
+    rf"^date(?: (?P<date>\d{{4}}-\d{{2}}-\d{{2}}))?(?: (?P<source>{_SOURCE_NAMES}|{_OTHER_SOURCE})"
+    rf"(?:, (?P<city>[^a-z]+))?)?$"
 )
 
 

@@ -12,7 +12,7 @@ from .stages import (acronyms, apostrophes, constraints, dateline, paragraphs, q
                      typography)
 
 def run_stages(doc: Document, model: Model, quotes_style: str = "curly") -> Document:
-    dateline.apply(doc)
+    dateline.apply(doc, model)
     truecase.apply(doc, model)
     acronyms.apply(doc, model)
     apostrophes.apply(doc, model)

@@ -2,12 +2,20 @@
 
 The dateline tokens are moved from the first sentence into `Document.dateline`
 (they are not lost: the header line renders them, and flattening the header
-gives them back), so the body starts with the real first word.
+gives them back), so the body starts with the real first word.  The agency is one of
+`header.AGENCIES` or any outlet in brackets after a place (`new york ( cnn / money ) -`);
+training tags articles with the listed agencies only (`train/case.py: case_article`), whose
+conventions it learns, so an unlisted outlet changes no model.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..document import Document
-from ..header import AGENCIES
+from ..flatten import dateline_tokens
+from ..header import AGENCIES, MAX_SOURCE_WORDS, SMALL_SOURCE_WORDS
+from ..model import Model
+from ..text import capitalize_first
 
 _MAX_CITY_TOKENS = 6
 #: Two datelines joined by a slash (`WEST PALM BEACH, Fla./WASHINGTON`, `KING OF PRUSSIA,
@@ -15,6 +23,7 @@ _MAX_CITY_TOKENS = 6
 #: often the end of a sentence than a city (`... locker room talks MIAMI (AP) -`).
 _MAX_JOINED_CITY_TOKENS = 9
 _CITY_TOKEN_CHARS = set("abcdefghijklmnopqrstuvwxyz.,/-&")
+_SOURCE_CHARS = set("abcdefghijklmnopqrstuvwxyz.-&")
 
 
 def _city_ok(tokens: list[str]) -> bool:
@@ -22,26 +31,78 @@ def _city_ok(tokens: list[str]) -> bool:
     return len(tokens) <= most and all(set(t) <= _CITY_TOKEN_CHARS for t in tokens)
 
 
-def find_dateline(words: list[str]) -> tuple[int, str, list[str]] | None:
-    """(tokens the dateline spans, agency, city tokens) or None."""
+class Dateline(NamedTuple):
+    """What opens an article's first sentence: `end` tokens, the agency they name (as it writes
+    itself when `known`, one of `AGENCIES`; else its tokens in lower case), the city's tokens."""
+
+    end: int
+    agency: str
+    city: list[str]
+    known: bool
+
+
+def _source_ok(tokens: list[str]) -> bool:
+    """1 to MAX_SOURCE_WORDS words, a `/` between two of them (`( cnn / money )`)."""
+    words = [t for t in tokens if t != "/"]
+    return (0 < len(words) <= MAX_SOURCE_WORDS and tokens[0] != "/" and tokens[-1] != "/"
+            and all(t[:1].isalpha() and set(t) <= _SOURCE_CHARS for t in words))
+
+
+def find_dateline(words: list[str]) -> Dateline | None:
+    """The dateline `words` open with, or None: a city (or none), the agency in brackets, a dash.
+    An agency outside `AGENCIES` (`( sports network ) -`, `( cbs.mw ) -` in AG News) is found
+    too, and left for `apply` to judge by its city."""
     if "(" not in words[: _MAX_JOINED_CITY_TOKENS + 1]:
         return None
     i = words.index("(")
-    if i + 3 >= len(words) or words[i + 2] != ")" or words[i + 3] not in {"-", "--"}:
+    j = next((k for k in range(i + 2, min(i + 2 + MAX_SOURCE_WORDS, len(words))) if words[k] == ")"), None)
+    if j is None or j + 1 >= len(words) or words[j + 1] not in {"-", "--"} or not _city_ok(words[:i]):
         return None
-    agency = AGENCIES.get(words[i + 1])
-    if agency is None or not _city_ok(words[:i]):
+    agency = AGENCIES.get(words[i + 1]) if j == i + 2 else None
+    if agency is not None:
+        return Dateline(j + 2, agency, words[:i], True)
+    if not _source_ok(words[i + 1:j]):
         return None
-    return i + 4, agency, words[:i]
+    return Dateline(j + 2, " ".join(words[i + 1:j]), words[:i], False)
 
 
-def movable_dateline(words: list[str]) -> tuple[int, str, list[str]] | None:
+def movable_dateline(words: list[str]) -> Dateline | None:
     """`find_dateline`'s answer when the dateline can become the header: it ends in one `-` and
     some text follows (`--`, or a dateline alone, would not flatten back the same)."""
     found = find_dateline(words)
-    if found is None or words[found[0] - 1] != "-" or found[0] >= len(words):
+    if found is None or words[found.end - 1] != "-" or found.end >= len(words):
         return None
     return found
+
+
+def _source_name(agency: str, model: Model) -> str:
+    """An agency outside `AGENCIES` written as the lexicon writes its words, each with a capital
+    (`Sports Network`, `CNN/Money` from `cnn / money`, `The Washington Post`); a part the
+    lexicon does not know is an acronym when it is three letters or fewer (`CBS.MW`, `CP`)."""
+    def part(p: str) -> str:
+        if not p:
+            return p
+        entry = model.lexicon.get(p)
+        form = entry[0] if entry is not None else p.upper() if len(p) <= 3 else p
+        return capitalize_first(form)
+
+    out = ""
+    for k, w in enumerate(agency.split(" ")):
+        if w != "/" and not out.endswith("/"):
+            out += " " if out else ""
+        out += w if w == "/" or (k and w in SMALL_SOURCE_WORDS) else ".".join(part(q) for q in w.split("."))
+    return out
+
+
+def _looks_like_a_city(tokens: list[str], model: Model) -> bool:
+    """Whether the words before an unlisted agency read as a place (`philadelphia`, `new york`,
+    `athens , greece`) and not as the end of somebody's sentence (`he said ( laughing ) -`): the
+    last is written with a capital in the lexicon, or unknown to it."""
+    words = [t for t in tokens if any(c.isalpha() for c in t)]
+    if not words:
+        return True
+    entry = model.lexicon.get(words[-1])
+    return entry is None or entry[0][:1].isupper()
 
 
 def _city_text(tokens: list[str]) -> str:
@@ -53,17 +114,26 @@ def _city_text(tokens: list[str]) -> str:
     return out.upper()
 
 
-def apply(doc: Document) -> Document:
+def apply(doc: Document, model: Model | None = None) -> Document:
+    """Move the dateline into the header.  An agency outside `AGENCIES` needs the `model`'s
+    lexicon to be written, and a city the lexicon reads as one; it moves only when the header
+    flattens back to the very tokens it replaced."""
     if not doc.sentences:
         return doc
     first = doc.sentences[0]
     found = movable_dateline(first.words)
     if found is None:
         return doc
-    n, agency, city = found
-    doc.dateline, first.tokens = first.tokens[:n], first.tokens[n:]
+    agency, city = found.agency, _city_text(found.city) if found.city else None
+    if not found.known:
+        if model is None or not _looks_like_a_city(found.city, model):
+            return doc
+        agency = _source_name(agency, model)
+        if dateline_tokens(agency, city, doc.profile) != first.words[:found.end]:
+            return doc
+    doc.dateline, first.tokens = first.tokens[:found.end], first.tokens[found.end:]
     doc.source = agency
-    doc.city = _city_text(city) if city else None
+    doc.city = city
     for tok in doc.dateline:
         tok.stage, tok.reason = "dateline", f"dateline moved to the header ({agency})"
     return doc

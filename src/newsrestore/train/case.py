@@ -31,7 +31,7 @@ MIN_SOURCE_ARTICLES = 200
 
 def case_article(sentences: list[GoldSentence]) -> CaseArticle:
     found = movable_dateline(sentences[0].words) if sentences else None
-    return (found[1] if found else "", case_sentences(sentences))
+    return (found.agency if found and found.known else "", case_sentences(sentences))
 
 
 def case_sentences(sentences: list[GoldSentence]) -> list[str]:
