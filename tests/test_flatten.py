@@ -57,3 +57,4 @@ def test_a_header_naming_an_unlisted_outlet_turns_back_into_its_dateline():
     assert flat.lines() == ["new york ( cnn / money ) - money managers are growing more pessimistic ."]
     # a first line that only starts with the word `date` is text, not a header
     assert flatten("date night was a success.\n\nIt sold out.") == "date night was a success .\nit sold out ."
+    assert flatten("date Night\n\nIt sold out.") == "date night\nit sold out ."   # no place, no header

@@ -20,7 +20,8 @@ AGENCIES = {
 SMALL_SOURCE_WORDS = frozenset({"of", "the", "and", "for", "on", "de"})
 #: Most words a dateline's source may have (`The Washington Post`, `Sports Network`).
 MAX_SOURCE_WORDS = 4
-_SOURCE_NAMES = "|".join(sorted({re.escape(v) for v in AGENCIES.values()}, key=len, reverse=True))
+_LISTED = frozenset(AGENCIES.values())
+_SOURCE_NAMES = "|".join(sorted((re.escape(v) for v in _LISTED), key=len, reverse=True))
 #: Any other outlet a dateline names, as the dateline stage writes it: capitalised words
 #: (`CBS.MW`, `CNN/Money`, `Sports Network`) and the small ones between them.
 _OTHER_SOURCE = (r"[A-Z][A-Za-z.&/-]*(?: (?:[A-Z][A-Za-z.&/-]*|" + "|".join(sorted(SMALL_SOURCE_WORDS))
@@ -48,5 +49,7 @@ def parse_header(line: str) -> tuple[Date | None, str | None, str | None] | None
     m = _HEADER_RE.match(line.strip())
     if not m or line.strip() == "date":
         return None
+    if m["source"] and m["source"] not in _LISTED and not m["city"]:
+        return None             # `date Night`: an outlet not listed is read only with its city
     d = Date.fromisoformat(m["date"]) if m["date"] else None
     return d, m["source"], m["city"]

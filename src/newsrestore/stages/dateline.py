@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ..document import Document
 from ..flatten import dateline_tokens
-from ..header import AGENCIES, MAX_SOURCE_WORDS, SMALL_SOURCE_WORDS
+from ..header import AGENCIES, MAX_SOURCE_WORDS, SMALL_SOURCE_WORDS, format_header, parse_header
 from ..model import Model
 from ..text import capitalize_first
 
@@ -45,7 +45,8 @@ def _source_ok(tokens: list[str]) -> bool:
     """1 to MAX_SOURCE_WORDS words, a `/` between two of them (`( cnn / money )`)."""
     words = [t for t in tokens if t != "/"]
     return (0 < len(words) <= MAX_SOURCE_WORDS and tokens[0] != "/" and tokens[-1] != "/"
-            and all(t[:1].isalpha() and set(t) <= _SOURCE_CHARS for t in words))
+            and all(t[:1].isalpha() and set(t) <= _SOURCE_CHARS for t in words)
+            and not set(words) <= SMALL_SOURCE_WORDS)
 
 
 def find_dateline(words: list[str]) -> Dateline | None:
@@ -55,7 +56,7 @@ def find_dateline(words: list[str]) -> Dateline | None:
     if "(" not in words[: _MAX_JOINED_CITY_TOKENS + 1]:
         return None
     i = words.index("(")
-    j = next((k for k in range(i + 2, min(i + 2 + MAX_SOURCE_WORDS, len(words))) if words[k] == ")"), None)
+    j = next((k for k in range(i + 2, min(i + 2 * MAX_SOURCE_WORDS + 1, len(words))) if words[k] == ")"), None)
     if j is None or j + 1 >= len(words) or words[j + 1] not in {"-", "--"} or not _city_ok(words[:i]):
         return None
     agency = AGENCIES.get(words[i + 1]) if j == i + 2 else None
@@ -94,15 +95,23 @@ def _source_name(agency: str, model: Model) -> str:
     return out
 
 
+#: A city's word may be one the lexicon writes in lower case up to this share of its uses
+#: (`new`, 73%, in `new york`; `he`, `said` and `did` are far above it).
+CITY_WORD_MAX_LOWER = 0.9
+
+
 def _looks_like_a_city(tokens: list[str], model: Model) -> bool:
     """Whether the words before an unlisted agency read as a place (`philadelphia`, `new york`,
-    `athens , greece`) and not as the end of somebody's sentence (`he said ( laughing ) -`): the
-    last is written with a capital in the lexicon, or unknown to it."""
+    `athens , greece`) and not as the end of somebody's sentence (`he said ( laughing ) -`,
+    `so did i ( laughing ) -`): there are some, and each is unknown to the lexicon, written with
+    a capital there, a small word (`of`) or seldom written in lower case."""
     words = [t for t in tokens if any(c.isalpha() for c in t)]
-    if not words:
-        return True
-    entry = model.lexicon.get(words[-1])
-    return entry is None or entry[0][:1].isupper()
+    for w in words:
+        entry = model.lexicon.get(w)
+        if entry is not None and not entry[0][:1].isupper() and w not in SMALL_SOURCE_WORDS \
+                and entry[1] > CITY_WORD_MAX_LOWER:
+            return False
+    return bool(words)
 
 
 def _city_text(tokens: list[str]) -> str:
@@ -117,7 +126,7 @@ def _city_text(tokens: list[str]) -> str:
 def apply(doc: Document, model: Model | None = None) -> Document:
     """Move the dateline into the header.  An agency outside `AGENCIES` needs the `model`'s
     lexicon to be written, and a city the lexicon reads as one; it moves only when the header
-    flattens back to the very tokens it replaced."""
+    reads back as itself and flattens back to the very tokens it replaced."""
     if not doc.sentences:
         return doc
     first = doc.sentences[0]
@@ -129,8 +138,9 @@ def apply(doc: Document, model: Model | None = None) -> Document:
         if model is None or not _looks_like_a_city(found.city, model):
             return doc
         agency = _source_name(agency, model)
-        if dateline_tokens(agency, city, doc.profile) != first.words[:found.end]:
-            return doc
+        if (dateline_tokens(agency, city, doc.profile) != first.words[:found.end]
+                or parse_header(format_header(None, agency, city) or "") != (None, agency, city)):
+            return doc                    # the header would not read back as these tokens
     doc.dateline, first.tokens = first.tokens[:found.end], first.tokens[found.end:]
     doc.source = agency
     doc.city = city
