@@ -9,7 +9,10 @@ plan."`), which flattening leaves with no trace but the writer's choice of words
 ceiling is the quote_f1 of a restorer that puts every sentence-level mark right and none
 other (precision 1, recall the sentence-level share): a bound on what any tagger of sentence
 shapes can reach, however good, and the reason issue 4's quote_f1 target of 90 is out of
-reach on most corpora.
+reach on most corpora.  Nor do the words inside tell: a table of the phrases quoted inside
+sentences in nine tenths of the train articles (up to five words, quoted three times or more
+and in 30% of their uses or more) found 54 of the 2,296 such quotations in the tenth held out,
+and put 93 wrong; a quoted phrase mostly belongs to one story.
 """
 from __future__ import annotations
 
