@@ -68,6 +68,14 @@ def test_words_in_brackets_that_are_no_dateline_stay_in_the_body(flat):
     assert flatten(restored.text) == flat
 
 
+def test_the_sentence_after_a_dateline_left_in_the_body_starts_with_a_capital():
+    # the header cannot take `eBay` (it would not read back) nor `--` (it would flatten to `-`)
+    assert restore("san jose ( ebay ) - shares rose .").body == "San Jose (eBay) - Shares rose."
+    assert restore("new york ( cbs.mw ) -- shares of intel fell .").body.endswith("-- Shares of Intel fell.")
+    # words before brackets that end somebody's sentence are no dateline: no capital after them
+    assert restore("he said ( laughing ) - we will win .").body == "He said (laughing) - we will win."
+
+
 def test_a_ticker_in_angle_brackets_is_written_whole():
     # Reuters-21578 names companies with their ticker: `Texas Commerce Bancshares Inc <TCB>`
     flat = "texas commerce bancshares inc < tcb > said it filed a plan ."

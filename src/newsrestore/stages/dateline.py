@@ -114,6 +114,17 @@ def _looks_like_a_city(tokens: list[str], model: Model) -> bool:
     return bool(words)
 
 
+def left_in_body(words: list[str], model: Model) -> int | None:
+    """Where the sentence starts after a dateline the header cannot take (`houston ( ap ) --`,
+    `san jose ( ebay ) -`, whose header `date eBay` would not read back), or None when `words`
+    open with none: a listed agency, or an unlisted one with no place or a place that reads as
+    one (not `he said ( laughing ) -`)."""
+    found = find_dateline(words)
+    if found is None or not (found.known or not found.city or _looks_like_a_city(found.city, model)):
+        return None
+    return found.end
+
+
 def _city_text(tokens: list[str]) -> str:
     out = ""
     for t in tokens:

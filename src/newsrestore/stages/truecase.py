@@ -22,6 +22,7 @@ from ..casemodel import END
 from ..document import Document, Sentence, Token
 from ..housestyle import outlet
 from ..model import Model
+from .dateline import left_in_body
 from ..text import capitalize_first
 from ..train.build import opening_key
 from ..train.case import case_features
@@ -212,12 +213,28 @@ def _rcv1_dateline(sent: Sentence) -> None:
                    "as in all 826 such lines of the training text", 0.99)
 
 
+def _after_a_dateline(doc: Document, model: Model) -> None:
+    """`san jose ( ebay ) - shares rose`: a dateline the header did not take still ends where
+    the sentence starts, so the word after its dash takes a capital (`dateline.left_in_body`)."""
+    if doc.dateline or not doc.sentences:
+        return
+    toks = doc.sentences[0].tokens
+    end = left_in_body([t.text for t in toks], model)
+    if end is None or end >= len(toks) or not is_word(toks[end].text):
+        return
+    tok = toks[end]
+    cap = capitalize_first(tok.out)
+    if cap != tok.out:
+        tok.change(cap, STAGE, "sentence start, after a dateline", max(tok.conf, 0.9))
+
+
 def apply(doc: Document, model: Model) -> Document:
     unknown: dict[str, list[tuple[Token, float]]] = defaultdict(list)
     source = outlet(doc, model)             # the agency the dateline names, else the style it reads like
     for sent in doc.all_sentences():
         _case_sentence(model, sent, unknown, source)
     _resolve_unknown(model, unknown)
+    _after_a_dateline(doc, model)
     for sent in doc.sentences:
         _rcv1_dateline(sent)
     return doc
