@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..corpora.base import GoldArticle
+from ..corpora.base import GoldArticle, decode
 from ..errors import InputError
 from ..io import readers as io_readers
 from ..io.readers import TABLE_SUFFIXES, base_suffix
@@ -24,15 +24,9 @@ _NUMBERED = re.compile(r"^\d+$")
 
 def _read(path: Path) -> str:
     data = io_readers.read_bytes(path)
-    bom = io_readers.bom_encoding(data)
-    if bom is not None:                 # UTF-16/32 would pass as cp1252 or latin-1, NULs and all
+    if io_readers.bom_encoding(data) is not None:   # UTF-16/32 would pass as cp1252, NULs and all
         return io_readers.decode(data, str(path)).replace("\r\n", "\n").replace("\r", "\n")
-    for enc in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return data.decode(enc).replace("\r\n", "\n").replace("\r", "\n")
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 cannot fail")
+    return decode(data)                 # UTF-8, else cp1252, else latin-1, as the corpora read
 
 
 def _kind(path: Path) -> str:
