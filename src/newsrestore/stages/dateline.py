@@ -71,9 +71,11 @@ def movable_dateline(words: list[str]) -> Dateline | None:
     """`find_dateline`'s answer when the dateline can become the header: it ends in one `-` and
     some text follows (`--`, or a dateline alone, would not flatten back the same)."""
     found = find_dateline(words)
-    if found is None or words[found.end - 1] != "-" or found.end >= len(words):
-        return None
-    return found
+    return found if found is not None and _movable(found, words) else None
+
+
+def _movable(found: Dateline, words: list[str]) -> bool:
+    return words[found.end - 1] == "-" and found.end < len(words)
 
 
 def _source_name(agency: str, model: Model) -> str:
@@ -114,17 +116,6 @@ def _looks_like_a_city(tokens: list[str], model: Model) -> bool:
     return bool(words)
 
 
-def left_in_body(words: list[str], model: Model) -> int | None:
-    """Where the sentence starts after a dateline the header cannot take (`houston ( ap ) --`,
-    `san jose ( ebay ) -`, whose header `date eBay` would not read back), or None when `words`
-    open with none: a listed agency, or an unlisted one with no place or a place that reads as
-    one (not `he said ( laughing ) -`)."""
-    found = find_dateline(words)
-    if found is None or not (found.known or not found.city or _looks_like_a_city(found.city, model)):
-        return None
-    return found.end
-
-
 def _city_text(tokens: list[str]) -> str:
     out = ""
     for t in tokens:
@@ -134,27 +125,44 @@ def _city_text(tokens: list[str]) -> str:
     return out.upper()
 
 
+def _header_fields(doc: Document, found: Dateline, model: Model | None) -> tuple[str, str | None] | None:
+    """(agency, city) for the header that replaces `found`, or None when it cannot: an agency
+    outside `AGENCIES` needs the `model`'s lexicon to be written and a city the lexicon reads as
+    one, and moves only when the header reads back as itself and flattens back to the very
+    tokens it replaced."""
+    words = doc.sentences[0].words
+    if not _movable(found, words):
+        return None
+    city = _city_text(found.city) if found.city else None
+    if found.known:
+        return found.agency, city
+    if model is None or not _looks_like_a_city(found.city, model):
+        return None
+    agency = _source_name(found.agency, model)
+    if (dateline_tokens(agency, city, doc.profile) != words[:found.end]
+            or parse_header(format_header(None, agency, city) or "") != (None, agency, city)):
+        return None
+    return agency, city
+
+
 def apply(doc: Document, model: Model | None = None) -> Document:
-    """Move the dateline into the header.  An agency outside `AGENCIES` needs the `model`'s
-    lexicon to be written, and a city the lexicon reads as one; it moves only when the header
-    reads back as itself and flattens back to the very tokens it replaced."""
+    """Move the dateline into the header; a dateline the header cannot take (`houston ( ap ) --`,
+    `san jose ( ebay ) -`, whose header `date eBay` would not read back) stays in the body, and
+    `doc.meta["body_start"]` says where its sentence starts, for the truecase stage's capital;
+    not after an unlisted agency whose place does not read as one (`he said ( laughing ) -`)."""
     if not doc.sentences:
         return doc
     first = doc.sentences[0]
-    found = movable_dateline(first.words)
+    found = find_dateline(first.words)
     if found is None:
         return doc
-    agency, city = found.agency, _city_text(found.city) if found.city else None
-    if not found.known:
-        if model is None or not _looks_like_a_city(found.city, model):
-            return doc
-        agency = _source_name(agency, model)
-        if (dateline_tokens(agency, city, doc.profile) != first.words[:found.end]
-                or parse_header(format_header(None, agency, city) or "") != (None, agency, city)):
-            return doc                    # the header would not read back as these tokens
+    fields = _header_fields(doc, found, model)
+    if fields is None:
+        if found.known or not found.city or (model is not None and _looks_like_a_city(found.city, model)):
+            doc.meta["body_start"] = found.end
+        return doc
     doc.dateline, first.tokens = first.tokens[:found.end], first.tokens[found.end:]
-    doc.source = agency
-    doc.city = city
+    doc.source, doc.city = fields
     for tok in doc.dateline:
-        tok.stage, tok.reason = "dateline", f"dateline moved to the header ({agency})"
+        tok.stage, tok.reason = "dateline", f"dateline moved to the header ({doc.source})"
     return doc

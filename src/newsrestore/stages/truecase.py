@@ -22,7 +22,6 @@ from ..casemodel import END
 from ..document import Document, Sentence, Token
 from ..housestyle import outlet
 from ..model import Model
-from .dateline import left_in_body
 from ..text import capitalize_first
 from ..train.build import opening_key
 from ..train.case import case_features
@@ -213,19 +212,15 @@ def _rcv1_dateline(sent: Sentence) -> None:
                    "as in all 826 such lines of the training text", 0.99)
 
 
-def _after_a_dateline(doc: Document, model: Model) -> None:
+def _after_a_dateline(doc: Document) -> None:
     """`san jose ( ebay ) - shares rose`: a dateline the header did not take still ends where
-    the sentence starts, so the word after its dash takes a capital (`dateline.left_in_body`)."""
-    if doc.dateline or not doc.sentences:
+    the sentence starts, so the word after its dash takes a capital (`dateline.apply` says where)."""
+    end = doc.meta.get("body_start")
+    if end is None or end >= len(doc.sentences[0].tokens):
         return
-    toks = doc.sentences[0].tokens
-    end = left_in_body([t.text for t in toks], model)
-    if end is None or end >= len(toks) or not is_word(toks[end].text):
-        return
-    tok = toks[end]
-    cap = capitalize_first(tok.out)
-    if cap != tok.out:
-        tok.change(cap, STAGE, "sentence start, after a dateline", max(tok.conf, 0.9))
+    tok = doc.sentences[0].tokens[end]
+    if is_word(tok.text):
+        tok.change(capitalize_first(tok.out), STAGE, "sentence start, after a dateline", tok.conf)
 
 
 def apply(doc: Document, model: Model) -> Document:
@@ -234,7 +229,7 @@ def apply(doc: Document, model: Model) -> Document:
     for sent in doc.all_sentences():
         _case_sentence(model, sent, unknown, source)
     _resolve_unknown(model, unknown)
-    _after_a_dateline(doc, model)
+    _after_a_dateline(doc)
     for sent in doc.sentences:
         _rcv1_dateline(sent)
     return doc
