@@ -12,7 +12,7 @@ training (`train/case.py`) and restoring (`stages/truecase.py`).
 """
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 
 #: A word before or after the one being cased, as the model sees it.
@@ -33,15 +33,33 @@ def word_class(lexicon: Mapping[str, list], ambiguous: Mapping, w: str) -> str:
     return "l" if entry[0] == w else "C"
 
 
-def features(w: str, prev: str, prev_cap: bool, pp: str, nxt: str, nn: str, ncls: str,
-             run: str = "", source: str = "") -> list[str]:
-    """The features of casing `w`: `prev` is the word before as written (already cased), or
-    START / UNKNOWN; `pp`, `nxt` and `nn` are lower case; `ncls` is `word_class(nxt)`; `run`, when
-    the next word's case also depends on use, says how many such words follow and what kind of
-    word comes after them (`foreign minister` + a name: `2U`), which a left-to-right decision
-    could not otherwise see.
+class CaseContext(NamedTuple):
+    """What both case models see of one use of a word whose case depends on use.
 
-    `source` is the agency the article's dateline names (`Reuters`), or else the house style it
+    `prev` is the word before as written (already cased), or START / UNKNOWN; `pp`, `nxt` and
+    `nn` are lower case; `ncls` is `word_class(nxt)`; `run`, when the next word's case also depends
+    on use, says how many such words follow and what kind of word comes after them (`foreign
+    minister` + a name: `2U`), which a left-to-right decision could not otherwise see.  `source`
+    is the agency the dateline names or the house style the article reads like (see `features`).
+    One tuple serves the logistic model (`features`) and the network (`casenet.py`), in training
+    and at restore time, so neither can see something the other does not."""
+
+    w: str
+    prev: str
+    prev_cap: bool
+    pp: str
+    nxt: str
+    nn: str
+    ncls: str
+    run: str = ""
+    source: str = ""
+
+
+def features(ctx: CaseContext) -> list[str]:
+    """The logistic model's features: the word paired with its context, and a few of the context
+    alone so rare words borrow from common ones.
+
+    `source`, the agency the article's dateline names (`Reuters`), or else the house style it
     reads like (`style:bbc`, `housestyle.py`), "" when neither was learned: outlets keep their
     own conventions (`The New York Times`, `the president` standing alone, `IS`), which the word
     paired with its source and its neighbours can learn where the mix of outlets cannot.  On dev
@@ -49,6 +67,7 @@ def features(w: str, prev: str, prev_cap: bool, pp: str, nxt: str, nn: str, ncls
     all case errors in held-out train articles by 4.1% (bbc 13%, fnc1 3%;
     `scripts/heldout_case.py`).  Articles that read like no learned outlet get none: the same
     three features with a `-` source cost 6% of the restore speed for 1-3% fewer errors."""
+    w, prev, prev_cap, pp, nxt, nn, ncls, run, source = ctx
     pl = prev.lower()
     cap = "C" if prev_cap else "l"
     out = [f"b {w}", f"p {prev} {w}", f"pp {pp} {pl} {w}", f"n {w} {nxt}", f"nn {w} {nxt} {nn}",

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import NewsRestoreError
+from .casenet import CaseNet
 from .logistic import HashedLogistic
 from .quotemodel import Scorer
 
@@ -51,6 +52,7 @@ class Model:
         self.initial: dict[str, list] = data.get("initial", {})
         self.case = HashedLogistic.from_json(data["case"])
         self.case_sources: frozenset[str] = frozenset(data.get("case_sources", ()))   # agencies it learned
+        self.casenet: CaseNet | None = CaseNet(data["casenet"]) if data.get("casenet") else None
         self.unknown = HashedLogistic.from_json(data["unknown"])
         self.shape_prior: float = data["shape"]["prior"]
         self.shape_llr: dict[str, float] = data["shape"]["llr"]

@@ -17,14 +17,15 @@ import math
 import re
 from collections import defaultdict
 from functools import lru_cache
+from typing import NamedTuple
 
-from ..casemodel import END
+from ..casemodel import END, CaseContext, features
 from ..document import Document, Sentence, Token
 from ..housestyle import outlet
 from ..model import Model
 from ..text import capitalize_first
 from ..train.build import opening_key
-from ..train.case import case_features
+from ..train.case import case_context
 from ..train.gold import first_word, is_word
 from ..unknownmodel import features as unknown_features
 from ..unknownmodel import glued, shape_features
@@ -61,20 +62,53 @@ def _title(w: str) -> str:
     return _hyphenated([p[:1].upper() + p[1:] for p in w.split("-")])
 
 
-def _contextual(model: Model, w: str, dist: dict[str, int], feats: list[str], around: str) -> tuple[str, float, str]:
-    """A word whose case depends on use, cased by the logistic model over its neighbours
-    (`around`: the word with its neighbours, as the reason quotes them).  The capital is written
-    from P = 0.5: although most of the model's errors are capitals missed, a lower cut made more
-    errors on held-out train articles (`scripts/heldout_case.py`: 5,550 at 0.5, 5,616 at 0.45,
-    5,684 at 0.4, 5,576 at 0.55)."""
-    p = model.case.probability(feats)
-    if p >= 0.5:
-        form = max((f for f in dist if f != w), key=dist.__getitem__)
-        conf = p
-    else:
-        form, conf = w, 1 - p
-    return form, conf, (f'context: "{form}" in "{around}" ({conf:.0%}; the word is written so in '
-                        f'{dist.get(form, 0)} of {sum(dist.values())} training occurrences overall)')
+class _Use(NamedTuple):
+    """A use of a word whose case depends on use, waiting for the case network's batch."""
+
+    tok: Token
+    start: bool              # the sentence's first word: capitalised whatever the models say
+    dist: dict[str, int]
+    ctx: CaseContext
+    p: float                 # the logistic case model's P(a capital)
+    around: str              # the word with its neighbours, as the reason quotes them
+
+
+def _tentative(w: str, dist: dict[str, int], p: float) -> str:
+    return max((f for f in dist if f != w), key=dist.__getitem__) if p >= 0.5 else w
+
+
+def _decide_contextual(model: Model, uses: list[_Use]) -> None:
+    """Case an article's words whose case depends on use: the mean of the logistic model's and
+    the case network's P(a capital) (`casenet.py`; the logistic model's alone when the model file
+    has no network), a capital from 0.5.  Although most of the errors are capitals missed, a lower
+    cut made more errors on held-out train articles (`scripts/heldout_case.py`, logistic model
+    alone: 5,550 at 0.5, 5,616 at 0.45, 5,684 at 0.4, 5,576 at 0.55).  The network reads the whole
+    article's uses in one batch, after the logistic model has cased them left to right (its `prev`
+    feature needs the word before as written)."""
+    net_p: dict[int, float] = {}
+    if model.casenet is not None:
+        rows, at = [], []
+        for k, use in enumerate(uses):
+            row = None if use.start else model.casenet.row(use.ctx)
+            if row is not None:
+                rows.append(row)
+                at.append(k)
+        if rows:
+            net_p = dict(zip(at, model.casenet.probabilities(rows).tolist()))
+    for k, use in enumerate(uses):
+        w, dist = use.ctx.w, use.dist
+        q = net_p.get(k)
+        p = use.p if q is None else (use.p + q) / 2
+        form = _tentative(w, dist, p)
+        conf = p if p >= 0.5 else 1 - p
+        how = "" if q is None else f"; case model {use.p:.0%}, network {q:.0%}"
+        reason = (f'context: "{form}" in "{use.around}" ({conf:.0%}{how}; the word is written so in '
+                  f'{dist.get(form, 0)} of {sum(dist.values())} training occurrences overall)')
+        if use.start:
+            cap = capitalize_first(form)
+            if cap != form:
+                form, reason, conf = cap, "sentence start", max(conf, 0.99)
+        use.tok.change(form, STAGE, reason, conf)
 
 
 def _shape_prob(model: Model, w: str, next_cap: bool) -> float:
@@ -122,10 +156,12 @@ def _glued_sentences(model: Model, w: str) -> tuple[str, float, str] | None:
             f'two sentences run together: "{w}" ends one and starts the next')
 
 
-def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[Token, float]]],
-                   source: str = "") -> None:
+def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str = "") -> list[int]:
+    """Case a sentence's words the lexicon knows; words whose case depends on use go to `uses`
+    (cased tentatively for their neighbours' sake); returns where the unknown words are."""
     toks = sent.tokens
     words = [t.text.lower() for t in toks]
+    written = [t.out for t in toks]   # as cased so far: the case model reads the word before so
     first = first_word(words)         # its first word or number: after `6`, `and` stays lowercase
     pending: list[int] = []
     for i, tok in enumerate(toks):
@@ -138,16 +174,18 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
                 form, k, n = opening
                 tok.change(form, STAGE, f'sentence start: "{" ".join(words[i:i + 2])}" opens a sentence '
                            f'as "{form}" in {k} of {n} training sentences', k / n)
+                written[i] = tok.out
                 continue
         dist = model.ambiguous.get(w)
         if dist is not None and w in dist:
-            feats = case_features(toks[i - 1].out if i else "", words, i, first, model.lexicon, model.ambiguous,
-                                  source)
-            before = [toks[i - 1].out] if i else []                  # cased already, as the model saw it
+            ctx = case_context(written[i - 1] if i else "", words, i, first, model.lexicon, model.ambiguous, source)
+            p = model.case.probability(features(ctx))
+            before = [written[i - 1]] if i else []                   # cased already, as the model saw it
             after = [toks[i + 1].text] if i + 1 < len(toks) else []
-            known = _contextual(model, w, dist, feats, " ".join(before + [w] + after))
-        else:
-            known = case_known(model, w)
+            uses.append(_Use(tok, i == first, dist, ctx, p, " ".join(before + [w] + after)))
+            written[i] = _tentative(w, dist, p)
+            continue
+        known = case_known(model, w)
         if known is None and any(c.isdigit() for c in w):
             known = (w, 0.9, "")          # 479m, 2b, f16: units and codes stay as written
         if known is None:
@@ -161,8 +199,18 @@ def _case_sentence(model: Model, sent: Sentence, unknown: dict[str, list[tuple[T
             if cap != form:
                 form, reason, conf = cap, "sentence start", max(conf, 0.99)
         tok.change(form, STAGE, reason, conf)
-    cased = [t.out for t in toks] if pending else []
-    for i in pending:                    # unknown words, once their neighbours are cased
+        written[i] = tok.out
+    return pending
+
+
+def _case_unknown(model: Model, sent: Sentence, pending: list[int],
+                  unknown: dict[str, list[tuple[Token, float]]]) -> None:
+    """The unknown words of a sentence, once their neighbours are cased."""
+    toks = sent.tokens
+    words = [t.text.lower() for t in toks]
+    first = first_word(words)
+    cased = [t.out for t in toks]
+    for i in pending:
         tok = toks[i]
         if i == first:                   # capitalised either way: the doubt is whether it is an acronym
             next_cap = i + 1 < len(toks) and toks[i + 1].out[:1].isupper()
@@ -226,8 +274,12 @@ def _after_a_dateline(doc: Document) -> None:
 def apply(doc: Document, model: Model) -> Document:
     unknown: dict[str, list[tuple[Token, float]]] = defaultdict(list)
     source = outlet(doc, model)             # the agency the dateline names, else the style it reads like
-    for sent in doc.all_sentences():
-        _case_sentence(model, sent, unknown, source)
+    uses: list[_Use] = []
+    pending = [(sent, _case_sentence(model, sent, uses, source)) for sent in doc.all_sentences()]
+    _decide_contextual(model, uses)
+    for sent, where in pending:
+        if where:
+            _case_unknown(model, sent, where, unknown)
     _resolve_unknown(model, unknown)
     _after_a_dateline(doc)
     for sent in doc.sentences:

@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
-from ..casemodel import CASE_BITS, END, START, UNKNOWN, features, word_class
+from ..casemodel import CASE_BITS, END, START, UNKNOWN, CaseContext, features, word_class
 from ..housestyle import classify, style_source
 from ..logistic import HashedLogistic, shuffled_articles
 from ..logistic import fit as fit_logistic
@@ -45,9 +45,9 @@ def case_sentences(sentences: list[GoldSentence]) -> list[str]:
     return out
 
 
-def examples(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping[str, Mapping[str, int]],
-             source: str = "") -> Iterator[tuple[list[str], int]]:
-    """(features, 1 if not lower case) for every word of `ambiguous` in one cased sentence of an
+def contexts(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping[str, Mapping[str, int]],
+             source: str = "") -> Iterator[tuple[CaseContext, int]]:
+    """(context, 1 if not lower case) for every word of `ambiguous` in one cased sentence of an
     article from `source` (the agency its dateline names)."""
     cased = sentence.split(" ")
     words = [c.lower() for c in cased]
@@ -59,13 +59,20 @@ def examples(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping[str,
             continue
         if capitals(cased[i]) and ((i and capitals(cased[i - 1])) or (i + 1 < n and capitals(cased[i + 1]))):
             continue                                 # `NEW YORK`: a headline, not an acronym
-        yield (case_features(cased[i - 1] if i else "", words, i, first, lexicon, ambiguous, source),
+        yield (case_context(cased[i - 1] if i else "", words, i, first, lexicon, ambiguous, source),
                int(cased[i] != w))
 
 
-def case_features(prev_written: str, words: Sequence[str], i: int, first: int, lexicon: Mapping[str, list],
-                  ambiguous: Mapping, source: str = "") -> list[str]:
-    """The case model's features for `words[i]` (all lower case), given the word before as
+def examples(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping[str, Mapping[str, int]],
+             source: str = "") -> Iterator[tuple[list[str], int]]:
+    """The logistic model's examples: (features, 1 if not lower case), as `contexts`."""
+    for ctx, y in contexts(sentence, lexicon, ambiguous, source):
+        yield features(ctx), y
+
+
+def case_context(prev_written: str, words: Sequence[str], i: int, first: int, lexicon: Mapping[str, list],
+                 ambiguous: Mapping, source: str = "") -> CaseContext:
+    """What the case models see of `words[i]` (all lower case), given the word before as
     written; shared by training and the truecase stage so both see exactly the same thing.
 
     The word before counts as written, except at a sentence start (where the capital says
@@ -88,8 +95,8 @@ def case_features(prev_written: str, words: Sequence[str], i: int, first: int, l
         while j < n and j - i <= MAX_RUN and words[j] in ambiguous:
             j += 1
         run = f"{j - i}{word_class(lexicon, ambiguous, words[j]) if j < n else 'E'}"
-    return features(words[i], prev, prev_cap, words[i - 2] if i >= 2 else START, nxt,
-                    words[i + 2] if i + 2 < n else END, word_class(lexicon, ambiguous, nxt), run, source)
+    return CaseContext(words[i], prev, prev_cap, words[i - 2] if i >= 2 else START, nxt,
+                       words[i + 2] if i + 2 < n else END, word_class(lexicon, ambiguous, nxt), run, source)
 
 
 def learned_sources(articles: list[CaseArticle]) -> list[str]:

@@ -1,0 +1,81 @@
+"""A small network beside the case model, for words whose case depends on use.
+
+The logistic case model (`casemodel.py`) learns each word with each neighbour apart: it knows
+`Prime Minister` and `foreign minister`, but a pairing it never saw (`Colin Stretch`, `Sea
+World`) falls back to the word's own bias.  This network reads the same context
+(`casemodel.CaseContext`) through word vectors, so what it learned of one neighbour carries to
+neighbours used alike (first names, ministries, team names), and the two models err on
+different uses.  The truecase stage writes a capital when the mean of their two probabilities
+is 0.5 or more.  On a tenth of the train articles held out (never dev), with the words before
+cased as in the source, that mean made 9.3% fewer errors on these words than the logistic
+model alone (13,124 -> 11,899), and the network alone 3% more (`models/README.md`).
+
+The network: a vector for the word (`targets`) and one for each of the word before, the two
+before, the next and the one after that (`vocab`, shared by the four), small vectors for the
+word before's capital with the next word's class (`classes`), for `run` and for `source`; one
+hidden layer (ReLU), and a bias per word added to the output.  Trained with PyTorch
+(`train/casenet.py`); read here with NumPy alone, a sentence's words at a time, so restoring
+needs no PyTorch.
+"""
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+
+import numpy as np
+
+from .casemodel import CaseContext
+
+#: The order of the weight arrays in the model file (`train/casenet.py` writes them so).
+ARRAYS = ("targets", "bias", "context", "classes", "runs", "sources", "hidden_w", "hidden_b", "out_w", "out_b")
+
+
+def encode_array(a: np.ndarray) -> dict:
+    """An array as JSON: its shape and its float16 bytes in base64 (half the size of float32,
+    and the network's decisions do not change)."""
+    return {"shape": list(a.shape), "data": base64.b64encode(a.astype("<f2").tobytes()).decode("ascii")}
+
+
+def decode_array(d: dict) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(d["data"]), dtype="<f2").astype(np.float32).reshape(d["shape"])
+
+
+class CaseNet:
+    """The network's tables and weights, as `train/casenet.py` saved them."""
+
+    def __init__(self, data: dict) -> None:
+        self.targets = {w: i for i, w in enumerate(data["targets"])}
+        self.vocab = {w: i + 1 for i, w in enumerate(data["vocab"])}       # 0: any other word
+        self.classes = {c: i for i, c in enumerate(data["classes"])}
+        self.runs = {r: i + 1 for i, r in enumerate(data["runs"])}          # 0: no run
+        self.sources = {s: i + 1 for i, s in enumerate(data["sources"])}    # 0: no learned source
+        w = {name: decode_array(data["weights"][name]) for name in ARRAYS}
+        self.target_vec, self.bias, self.context = w["targets"], w["bias"], w["context"]
+        self.class_vec, self.run_vec, self.source_vec = w["classes"], w["runs"], w["sources"]
+        self.hidden_w, self.hidden_b = w["hidden_w"], w["hidden_b"]
+        self.out_w, self.out_b = w["out_w"], float(w["out_b"][0])
+
+    def row(self, ctx: CaseContext) -> tuple[int, ...] | None:
+        """The network's input for one use, None for a word it was not trained on."""
+        t = self.targets.get(ctx.w)
+        if t is None:
+            return None
+        v = self.vocab.get
+        return (t, v(ctx.prev.lower(), 0), v(ctx.pp, 0), v(ctx.nxt, 0), v(ctx.nn, 0),
+                self.classes.get(("C" if ctx.prev_cap else "l") + ctx.ncls, 0),
+                self.runs.get(ctx.run, 0), self.sources.get(ctx.source, 0))
+
+    def probabilities(self, rows: Sequence[tuple[int, ...]]) -> np.ndarray:
+        """P(written with a capital) for many uses at once: one matrix product for a whole
+        article costs about what one use would."""
+        x = np.asarray(rows, dtype=np.intp)
+        n = len(x)
+        h = np.concatenate([self.target_vec[x[:, 0]], self.context[x[:, 1:5]].reshape(n, -1),
+                            self.class_vec[x[:, 5]], self.run_vec[x[:, 6]], self.source_vec[x[:, 7]]], axis=1)
+        h = h @ self.hidden_w + self.hidden_b
+        np.maximum(h, 0.0, out=h)
+        z = h @ self.out_w + self.out_b + self.bias[x[:, 0]]
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+
+__all__ = ["CaseNet", "encode_array", "decode_array", "ARRAYS"]
