@@ -18,6 +18,10 @@ between variants are the case model's.  Prints case errors per corpus (all case 
 those of the model's words), beside those of the shipped case model, which was fitted on these
 articles too and so makes fewer.
 
+With `--casenet`, the case network (`casenet.py`) is fitted on the same nine tenths too, and the
+held-out articles are restored with the logistic model and the network together, beside the
+logistic model alone (both fitted on the nine tenths).
+
 With `--unknown`, the unknown-word model (`unknownmodel.py`) is fitted on the same nine tenths
 too, and its decisions on the held-out tenth's unknown words (neighbours as the source wrote
 them) are scored beside those of the rule it replaced in model version 10: the spelling's
@@ -34,6 +38,7 @@ from newsrestore import corpora, restore
 from newsrestore.evaluation.runner import comparable_body, evaluate, limit_per_corpus
 from newsrestore.model import Model, load_model
 from newsrestore.train.case import case_article, fit, learned_sources, with_house_styles
+from newsrestore.train.casenet import fit as fit_casenet
 from newsrestore.train.gold import first_word, gold_sentences
 from newsrestore.train.unknown import fit as fit_unknown
 from newsrestore.train.unknown import positions as unknown_positions
@@ -110,6 +115,8 @@ def main() -> None:
     ap.add_argument("--rate", type=float, default=0.4)
     ap.add_argument("--unknown", action="store_true",
                     help="fit the unknown-word model on the nine tenths too, and score it on held-out unknown words")
+    ap.add_argument("--casenet", action="store_true",
+                    help="fit the case network on the nine tenths too, and restore with it beside the case model")
     ap.add_argument("--no-house-styles", action="store_true",
                     help="give articles without a learned agency no source (as before model version 8)")
     args = ap.parse_args()
@@ -124,7 +131,10 @@ def main() -> None:
         articles = with_house_styles(articles, shipped.data["para_style"])
     case = fit(articles, shipped.lexicon, shipped.ambiguous, learned_sources(articles), seed=args.seed,
                epochs=args.epochs, rate=args.rate)
-    refit = dict(case=case.to_json(), case_sources=learned_sources(articles))
+    refit = dict(case=case.to_json(), case_sources=learned_sources(articles), casenet=None)
+    if args.casenet:
+        refit["casenet"] = fit_casenet(articles, shipped.lexicon, shipped.ambiguous, learned_sources(articles),
+                                       seed=args.seed)
     if args.unknown:
         unknown = fit_unknown(articles, shipped.lexicon, shipped.ambiguous, seed=args.seed)
         refit["unknown"] = unknown.to_json()
@@ -139,10 +149,13 @@ def main() -> None:
     picked = list(limit_per_corpus((a for a in held if a.corpus in wanted and not a.tokenized), args.limit))
     per = Counter(a.corpus for a in picked)
     errors = case_errors(model, picked)
-    seen = case_errors(shipped, picked)
+    if args.casenet:       # the same fit without the network
+        seen, other = case_errors(Model(dict(model.data, casenet=None)), picked), "the case model alone"
+    else:
+        seen, other = case_errors(shipped, picked), "the shipped case model, fitted on these articles too"
     words = sum(errors[(c, "words")] for c in wanted)
     print(f"held-out case errors over {words:,} words: {sum(errors[c] for c in wanted):,} "
-          f"(the shipped case model, fitted on these articles too: {sum(seen[c] for c in wanted):,})")
+          f"({other}: {sum(seen[c] for c in wanted):,})")
     for c in wanted:
         print(f"  {c:<14}{errors[c]:>7,}  ({seen[c]:,})  {per[c]:>4} articles")
 

@@ -39,13 +39,16 @@ def test_the_bundled_case_model_learned_the_house_styles():
 
 
 def test_bbc_articles_are_cased_in_bbc_style(shared_data):
-    """Two BBC dev articles the case model without house styles got wrong (`gsm operators`, and
-    `a $ 68m` for Australian dollars, which BBC writes `A$68m`)."""
+    """A BBC dev article the case model without house styles got wrong (`gsm operators`).  BBC's
+    `A$68m` for Australian dollars (`a $ 68m`), which the house style taught the case model, is
+    lost since model version 12: the case network, which has not learned it, pulls the mean of the
+    two models under 0.5 (`a` -> `A` errors over 200 dev articles of eight corpora: 60 -> 69, all
+    case errors 9,087 -> 8,583)."""
     from newsrestore import corpora, restore
     from newsrestore.flatten import flatten
     from newsrestore.housestyle import house_style
     from newsrestore.parse import parse
-    wanted = {"business/062": "It cut A", "business/092": "almost all GSM operators"}
+    wanted = {"business/092": "almost all GSM operators"}
     seen = 0
     for art in corpora.iter_corpus("bbc", shared_data):
         if art.id in wanted:
@@ -53,7 +56,7 @@ def test_bbc_articles_are_cased_in_bbc_style(shared_data):
             assert house_style(parse(flat), load_model()) == "bbc"
             assert wanted[art.id] in restore(flat).body
             seen += 1
-    assert seen == 2
+    assert seen == 1
 
 
 def test_restore_and_training_give_an_article_the_same_outlet(bbc_example, reuters_example):

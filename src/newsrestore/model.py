@@ -37,7 +37,9 @@ DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
 #: Version 10: unknown words are cased by a logistic model over their spelling, their stem and
 #: their neighbours (`unknown`, `unknownmodel.py`), not by the shape model alone.
 #: Version 11: titles in the outlet's style (`titles` = {"outlets", "small"}, `titlestyle.py`).
-MODEL_VERSION = 11
+#: Version 12: a network beside the case model (`casenet`, `casenet.py`; null when trained
+#: without PyTorch).
+MODEL_VERSION = 12
 
 
 class Model:

@@ -24,6 +24,7 @@ from ..titlestyle import SENTENCE
 from ..unknownmodel import shape_features
 from .case import fit as fit_case
 from .case import learned_sources, with_house_styles
+from .casenet import fit as fit_casenet
 from .counts import APOS_SUFFIXES, Counts
 from .gold import gold_sentences
 from .possessive import fit as fit_possessive
@@ -176,6 +177,7 @@ def build_model(counts: Counts) -> dict:
         "ambiguous": {k: dict(v) for k, v in ambiguous.items()},
         "case": fit_case(case_articles, lexicon, ambiguous, sources).to_json(),
         "case_sources": sources,
+        "casenet": fit_casenet(case_articles, lexicon, ambiguous, sources),
         "owned": owned,
         "possessive": fit_possessive(counts.possessive_sentences, owned).to_json(),
         "unknown": fit_unknown(case_articles, lexicon, ambiguous).to_json(),

@@ -96,7 +96,8 @@ def case_context(prev_written: str, words: Sequence[str], i: int, first: int, le
             j += 1
         run = f"{j - i}{word_class(lexicon, ambiguous, words[j]) if j < n else 'E'}"
     return CaseContext(words[i], prev, prev_cap, words[i - 2] if i >= 2 else START, nxt,
-                       words[i + 2] if i + 2 < n else END, word_class(lexicon, ambiguous, nxt), run, source)
+                       words[i + 2] if i + 2 < n else END, word_class(lexicon, ambiguous, nxt), run, source,
+                       words[i - 3] if i >= 3 else START, words[i + 3] if i + 3 < n else END)
 
 
 def learned_sources(articles: list[CaseArticle]) -> list[str]:
