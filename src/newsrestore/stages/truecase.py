@@ -80,7 +80,8 @@ class _Use(NamedTuple):
     dist: dict[str, int]
     ctx: CaseContext
     p: float                 # the logistic case model's P(a capital)
-    around: str              # the word with its neighbours, as the reason quotes them
+    before: str              # the words either side, as the reason quotes them
+    after: str
 
 
 def _tentative(w: str, dist: dict[str, int], p: float) -> str:
@@ -112,13 +113,15 @@ def _decide_contextual(model: Model, uses: list[_Use]) -> None:
         p = use.p if q is None else (1 - NET_WEIGHT) * use.p + NET_WEIGHT * q
         form = _tentative(w, dist, p)
         conf = p if p >= 0.5 else 1 - p
-        how = "" if q is None else f"; case model {use.p:.0%}, network {q:.0%}"
-        reason = (f'context: "{form}" in "{use.around}" ({conf:.0%}{how}; the word is written so in '
-                  f'{dist.get(form, 0)} of {sum(dist.values())} training occurrences overall)')
-        if use.start:
-            cap = capitalize_first(form)
-            if cap != form:
-                form, reason, conf = cap, "sentence start", max(conf, 0.99)
+        if use.start and capitalize_first(form) != form:
+            form, reason, conf = capitalize_first(form), "sentence start", max(conf, 0.99)
+        elif form == use.tok.out:
+            reason = ""                  # nothing changes, so no reason is kept (`Token.change`)
+        else:
+            how = "" if q is None else f"; case model {use.p:.0%}, network {q:.0%}"
+            around = " ".join(x for x in (use.before, w, use.after) if x)
+            reason = (f'context: "{form}" in "{around}" ({conf:.0%}{how}; the word is written so in '
+                      f'{dist.get(form, 0)} of {sum(dist.values())} training occurrences overall)')
         use.tok.change(form, STAGE, reason, conf)
 
 
@@ -191,9 +194,8 @@ def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str =
         if dist is not None and w in dist:
             ctx = case_context(written[i - 1] if i else "", words, i, first, model.lexicon, model.ambiguous, source)
             p = model.case.probability(features(ctx))
-            before = [written[i - 1]] if i else []                   # cased already, as the model saw it
-            after = [toks[i + 1].text] if i + 1 < len(toks) else []
-            uses.append(_Use(tok, i == first, dist, ctx, p, " ".join(before + [w] + after)))
+            uses.append(_Use(tok, i == first, dist, ctx, p, written[i - 1] if i else "",   # as the model saw it
+                             toks[i + 1].text if i + 1 < len(toks) else ""))
             written[i] = _tentative(w, dist, p)
             continue
         known = case_known(model, w)
