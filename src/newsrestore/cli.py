@@ -111,7 +111,10 @@ def flatten(inputs, output, profile, has_title, id_column, text_column, title_co
 @_column_options
 def train(inputs, corpora, data_dir, output, jobs, limit, id_column, text_column, title_column, date_column) -> None:
     """Rebuild the model from the train split of the corpora, or from your own cased INPUTS
-    (any format `restore` reads: each record's text is taken as correct, cased news)."""
+    (any format `restore` reads: each record's text is taken as correct, cased news).
+
+    With PyTorch installed (pip install 'newsrestore[train]') the model includes the case
+    network; without it, the case model alone cases the words whose case depends on use."""
     from .commands import train_model
     from .io.readers import Columns
     train_model(list(inputs), list(corpora), data_dir, output, jobs, limit,
