@@ -38,6 +38,7 @@ from newsrestore import corpora, restore
 from newsrestore.evaluation.runner import comparable_body, evaluate, limit_per_corpus
 from newsrestore.model import Model, load_model
 from newsrestore.train.case import case_article, fit, learned_sources, with_house_styles
+from newsrestore.train.casenet import available as torch_available
 from newsrestore.train.casenet import fit as fit_casenet
 from newsrestore.train.gold import first_word, gold_sentences
 from newsrestore.train.unknown import fit as fit_unknown
@@ -120,6 +121,8 @@ def main() -> None:
     ap.add_argument("--no-house-styles", action="store_true",
                     help="give articles without a learned agency no source (as before model version 8)")
     args = ap.parse_args()
+    if args.casenet and not torch_available():
+        ap.error("--casenet fits the case network, which needs PyTorch (pip install -e '.[train]')")
     t0 = time.time()
     fit_on, held = split_train()
     texts = [a.text for a in fit_on]

@@ -95,3 +95,35 @@ def test_a_model_trained_without_pytorch_restores_with_the_case_model_alone(reut
     assert art.text.startswith("date Reuters, WASHINGTON\n\nThe head of a conservative Republican faction")
     reasons = [t.reason for t in _tokens(art) if t.reason.startswith("context:")]
     assert reasons and not any("network" in r for r in reasons)
+
+
+def test_restore_builds_the_rows_training_built(dev_articles):
+    """The network must see at restore time what it learned from: `CaseNet.row` and
+    `train/casenet.encode` write the same ids for the same contexts (the tables that name them
+    come from encoding the same sentences)."""
+    from newsrestore.train.casenet import encode
+    model = load_model()
+    sentences = [s for art in dev_articles[:8] if not art.tokenized
+                 for s in case_sentences(gold_sentences(art.text))]
+    x, labels, tables = encode([("Reuters", sentences)], model.lexicon, model.ambiguous, ["Reuters"])
+    net = CaseNet(dict(tables, weights=load_model().data["casenet"]["weights"]))
+    rows = [net.row(ctx) for s in sentences for ctx, _ in contexts(s, model.lexicon, model.ambiguous, "Reuters")]
+    assert len(rows) == len(x) > 200
+    assert [list(r) for r in rows] == x.tolist()
+    assert labels.sum() > 0 and net.sources == {"Reuters": 1}
+
+
+def test_training_without_pytorch_builds_no_network(monkeypatch):
+    import newsrestore.train.casenet as train_casenet
+    monkeypatch.setattr(train_casenet, "available", lambda: False)
+    sentences = ["He said in May 2016 that he may go ."] * 5
+    lexicon = {w: [w, 1.0, 10] for w in sentences[0].lower().split()}
+    assert train_casenet.fit([("", sentences)], lexicon, {"may": {"may": 5, "May": 5}}) is None
+
+
+def test_a_reason_quotes_the_words_around_as_written():
+    """The reason quotes the word before as the restorer wrote it, a sentence's first word with
+    its capital (`The`), even when that word's own case waited for the network's batch."""
+    art = restore("the white house said on monday it would act .\n")
+    white = next(t for t in _tokens(art) if t.text == "white")
+    assert white.out == "White" and 'in "The white house"' in white.reason

@@ -6,7 +6,8 @@ World`) falls back to the word's own bias.  This network reads the same context
 (`casemodel.CaseContext`, three words either side) through word vectors, so what it learned of
 one neighbour carries to neighbours used alike (first names, ministries, team names), and the
 two models err on different uses.  The truecase stage writes a capital when the mean of their
-two probabilities is 0.5 or more.
+two probabilities is 0.5 or more (the case model's alone for a word the network was not trained
+on, and where the case model is 99% sure: `stages/truecase.py`).
 
 The network reads the words around in lower case only, never whether the restorer wrote the
 word before with a capital.  That is what makes it worth having: at restore time that capital is
@@ -70,14 +71,14 @@ class CaseNet:
         self.out_w, self.out_b = w["out_w"], float(w["out_b"][0])
 
     def row(self, ctx: CaseContext) -> tuple[int, ...] | None:
-        """The network's input for one use, None for a word it was not trained on."""
-        t = self.targets.get(ctx.w)
-        if t is None:
+        """The network's input for one use (the layout `train/casenet.encode` writes), None for a
+        word, or a class of next word, it was not trained on."""
+        t, c = self.targets.get(ctx.w), self.classes.get(ctx.ncls)
+        if t is None or c is None:
             return None
         v = self.vocab.get
         return (t, v(ctx.prev.lower(), 0), v(ctx.pp, 0), v(ctx.nxt, 0), v(ctx.nn, 0), v(ctx.p3, 0), v(ctx.n3, 0),
-                self.classes.get(ctx.ncls, 0),
-                self.runs.get(ctx.run, 0), self.sources.get(ctx.source, 0))
+                c, self.runs.get(ctx.run, 0), self.sources.get(ctx.source, 0))
 
     def probabilities(self, rows: Sequence[tuple[int, ...]]) -> np.ndarray:
         """P(written with a capital) for many uses at once: one matrix product for a whole

@@ -40,6 +40,8 @@ DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
 #: Version 12: a network beside the case model (`casenet`, `casenet.py`; null when trained
 #: without PyTorch).
 MODEL_VERSION = 12
+#: Versions this code reads: a version 11 file is a version 12 file without the case network.
+READABLE_VERSIONS = (11, 12)
 
 
 class Model:
@@ -106,7 +108,7 @@ def _load(path: str) -> Model:
             data = json.load(f)
     except (OSError, ValueError, EOFError) as exc:
         raise NewsRestoreError(f"cannot read the model file {p}: {exc}") from None
-    if data.get("version") != MODEL_VERSION:
+    if data.get("version") not in READABLE_VERSIONS:
         raise NewsRestoreError(f"model file {p} has version {data.get('version')}, this newsrestore reads "
-                               f"version {MODEL_VERSION} (rebuild it with `newsrestore train`)")
+                               f"versions {' and '.join(map(str, READABLE_VERSIONS))} (rebuild it with `newsrestore train`)")
     return Model(data, p)

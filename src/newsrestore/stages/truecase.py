@@ -91,8 +91,8 @@ def _tentative(w: str, dist: dict[str, int], p: float) -> str:
 def _decide_contextual(model: Model, uses: list[_Use]) -> None:
     """Case an article's words whose case depends on use: the mean of the logistic model's and
     the case network's P(a capital) (`casenet.py`), a capital from 0.5; the logistic model's alone
-    where it is 99% sure (`NET_SKIP`), at a sentence's first word, and when the model file has no
-    network.  Although most of the errors are capitals missed, a lower
+    where it is 99% sure (`NET_SKIP`), at a sentence's first word, for a word the network was not
+    trained on, and when the model file has no network.  Although most of the errors are capitals missed, a lower
     cut made more errors on held-out train articles (`scripts/heldout_case.py`, logistic model
     alone: 5,550 at 0.5, 5,616 at 0.45, 5,684 at 0.4, 5,576 at 0.55).  The network reads the whole
     article's uses in one batch, after the logistic model has cased them left to right (its `prev`
@@ -194,9 +194,10 @@ def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str =
         if dist is not None and w in dist:
             ctx = case_context(written[i - 1] if i else "", words, i, first, model.lexicon, model.ambiguous, source)
             p = model.case.probability(features(ctx))
-            uses.append(_Use(tok, i == first, dist, ctx, p, written[i - 1] if i else "",   # as the model saw it
+            uses.append(_Use(tok, i == first, dist, ctx, p, written[i - 1] if i else "",
                              toks[i + 1].text if i + 1 < len(toks) else ""))
-            written[i] = _tentative(w, dist, p)
+            form = _tentative(w, dist, p)
+            written[i] = capitalize_first(form) if i == first else form
             continue
         known = case_known(model, w)
         if known is None and any(c.isdigit() for c in w):

@@ -32,7 +32,7 @@ def available() -> bool:
     """Whether PyTorch is installed (training only: restoring reads the weights with NumPy)."""
     try:
         import torch  # noqa: F401
-    except ImportError:
+    except (ImportError, OSError):       # not installed, or its libraries do not load
         return False
     return True
 
