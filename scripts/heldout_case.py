@@ -132,12 +132,12 @@ def main() -> None:
     shipped = load_model()
     if not args.no_house_styles:
         articles = with_house_styles(articles, shipped.data["para_style"])
-    case = fit(articles, shipped.lexicon, shipped.ambiguous, learned_sources(articles), seed=args.seed,
-               epochs=args.epochs, rate=args.rate)
-    refit = dict(case=case.to_json(), case_sources=learned_sources(articles), casenet=None)
+    sources = learned_sources(articles)
+    case = fit(articles, shipped.lexicon, shipped.ambiguous, sources, seed=args.seed, epochs=args.epochs,
+               rate=args.rate)
+    refit = dict(case=case.to_json(), case_sources=sources, casenet=None)
     if args.casenet:
-        refit["casenet"] = fit_casenet(articles, shipped.lexicon, shipped.ambiguous, learned_sources(articles),
-                                       seed=args.seed)
+        refit["casenet"] = fit_casenet(articles, shipped.lexicon, shipped.ambiguous, sources, seed=args.seed)
     if args.unknown:
         unknown = fit_unknown(articles, shipped.lexicon, shipped.ambiguous, seed=args.seed)
         refit["unknown"] = unknown.to_json()

@@ -41,6 +41,10 @@ from .casemodel import CaseContext
 #: 39k words/s instead of 97k.
 _BLAS = ThreadpoolController()
 
+#: The columns of the network's input rows: the word, the three words either side, the next word's
+#: class, the run and the source (`row_keys`).
+WORD, AROUND, CLASS, RUN, SOURCE = 0, slice(1, 7), 7, 8, 9
+
 #: The order of the weight arrays in the model file (`train/casenet.py` writes them so).
 ARRAYS = ("targets", "bias", "context", "classes", "runs", "sources", "hidden_w", "hidden_b", "out_w", "out_b")
 
@@ -53,6 +57,12 @@ def encode_array(a: np.ndarray) -> dict:
 
 def decode_array(d: dict) -> np.ndarray:
     return np.frombuffer(base64.b64decode(d["data"]), dtype="<f2").astype(np.float32).reshape(d["shape"])
+
+
+def row_keys(ctx: CaseContext) -> tuple[str, ...]:
+    """What the network reads of one use, in its input's column order; training
+    (`train/casenet.encode`) and `CaseNet.row` turn these into ids, so both build the same rows."""
+    return (ctx.w, ctx.prev.lower(), ctx.pp, ctx.nxt, ctx.nn, ctx.p3, ctx.n3, ctx.ncls, ctx.run, ctx.source)
 
 
 class CaseNet:
@@ -73,25 +83,26 @@ class CaseNet:
     def row(self, ctx: CaseContext) -> tuple[int, ...] | None:
         """The network's input for one use (the layout `train/casenet.encode` writes), None for a
         word, or a class of next word, it was not trained on."""
-        t, c = self.targets.get(ctx.w), self.classes.get(ctx.ncls)
+        keys = row_keys(ctx)
+        t, c = self.targets.get(keys[WORD]), self.classes.get(keys[CLASS])
         if t is None or c is None:
             return None
         v = self.vocab.get
-        return (t, v(ctx.prev.lower(), 0), v(ctx.pp, 0), v(ctx.nxt, 0), v(ctx.nn, 0), v(ctx.p3, 0), v(ctx.n3, 0),
-                c, self.runs.get(ctx.run, 0), self.sources.get(ctx.source, 0))
+        return (t, *(v(k, 0) for k in keys[AROUND]), c, self.runs.get(keys[RUN], 0), self.sources.get(keys[SOURCE], 0))
 
     def probabilities(self, rows: Sequence[tuple[int, ...]]) -> np.ndarray:
         """P(written with a capital) for many uses at once: one matrix product for a whole
         article costs about what one use would."""
         x = np.asarray(rows, dtype=np.intp)
         n = len(x)
-        h = np.concatenate([self.target_vec[x[:, 0]], self.context[x[:, 1:7]].reshape(n, -1),
-                            self.class_vec[x[:, 7]], self.run_vec[x[:, 8]], self.source_vec[x[:, 9]]], axis=1)
+        h = np.concatenate([self.target_vec[x[:, WORD]], self.context[x[:, AROUND]].reshape(n, -1),
+                            self.class_vec[x[:, CLASS]], self.run_vec[x[:, RUN]], self.source_vec[x[:, SOURCE]]],
+                           axis=1)
         with _BLAS.limit(limits=1, user_api="blas"):
             h = h @ self.hidden_w + self.hidden_b
             np.maximum(h, 0.0, out=h)
-            z = h @ self.out_w + self.out_b + self.bias[x[:, 0]]
+            z = h @ self.out_w + self.out_b + self.bias[x[:, WORD]]
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
 
-__all__ = ["CaseNet", "encode_array", "decode_array", "ARRAYS"]
+__all__ = ["CaseNet", "row_keys", "encode_array", "decode_array", "ARRAYS"]

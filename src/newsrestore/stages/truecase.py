@@ -92,9 +92,9 @@ def _decide_contextual(model: Model, uses: list[_Use]) -> None:
     """Case an article's words whose case depends on use: the mean of the logistic model's and
     the case network's P(a capital) (`casenet.py`), a capital from 0.5; the logistic model's alone
     where it is 99% sure (`NET_SKIP`), at a sentence's first word, for a word the network was not
-    trained on, and when the model file has no network.  Although most of the errors are capitals missed, a lower
-    cut made more errors on held-out train articles (`scripts/heldout_case.py`, logistic model
-    alone: 5,550 at 0.5, 5,616 at 0.45, 5,684 at 0.4, 5,576 at 0.55).  The network reads the whole
+    trained on, and when the model file has no network.  Although most of the errors are capitals
+    missed, a lower cut made more errors on held-out train articles (`scripts/heldout_case.py`,
+    logistic model alone: 5,550 at 0.5, 5,616 at 0.45, 5,684 at 0.4, 5,576 at 0.55).  The network reads the whole
     article's uses in one batch, after the logistic model has cased them left to right (its `prev`
     feature needs the word before as written)."""
     net_p: dict[int, float] = {}
@@ -192,10 +192,10 @@ def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str =
                 continue
         dist = model.ambiguous.get(w)
         if dist is not None and w in dist:
-            ctx = case_context(written[i - 1] if i else "", words, i, first, model.lexicon, model.ambiguous, source)
+            before = written[i - 1] if i else ""
+            ctx = case_context(before, words, i, first, model.lexicon, model.ambiguous, source)
             p = model.case.probability(features(ctx))
-            uses.append(_Use(tok, i == first, dist, ctx, p, written[i - 1] if i else "",
-                             toks[i + 1].text if i + 1 < len(toks) else ""))
+            uses.append(_Use(tok, i == first, dist, ctx, p, before, toks[i + 1].text if i + 1 < len(toks) else ""))
             form = _tentative(w, dist, p)
             written[i] = capitalize_first(form) if i == first else form
             continue

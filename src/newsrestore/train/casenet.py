@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 
 import numpy as np
 
-from ..casenet import encode_array
+from ..casenet import AROUND, CLASS, RUN, SOURCE, WORD, encode_array, row_keys
 from .case import CaseArticle, contexts
 
 log = logging.getLogger(__name__)
@@ -66,17 +66,17 @@ def encode(articles: list[CaseArticle], lexicon: Mapping[str, list], ambiguous: 
         src = source if source in sources else ""
         for sentence in sentences:
             for ctx, y in contexts(sentence, lexicon, ambiguous, src):
-                flat.extend((targets.see(ctx.w), words.see(ctx.prev.lower()), words.see(ctx.pp),
-                             words.see(ctx.nxt), words.see(ctx.nn), words.see(ctx.p3), words.see(ctx.n3),
-                             classes.see(ctx.ncls), runs.see(ctx.run),
-                             srcs.see(ctx.source)))
+                keys = row_keys(ctx)
+                flat.append(targets.see(keys[WORD]))
+                flat.extend(words.see(k) for k in keys[AROUND])
+                flat.extend((classes.see(keys[CLASS]), runs.see(keys[RUN]), srcs.see(keys[SOURCE])))
                 labels.append(y)
-    x = np.frombuffer(flat, dtype=np.int32).reshape(-1, 10).copy()
+    x = np.frombuffer(flat, dtype=np.int32).reshape(-1, SOURCE + 1).copy()
     kept = [w for w, i in words.items() if words.counts[i] >= MIN_WORD_COUNT]
     remap = np.zeros(len(words.counts), dtype=np.int32)           # rare words -> 0
     for j, w in enumerate(kept):
         remap[words[w]] = j + 1
-    x[:, 1:7] = remap[x[:, 1:7]]
+    x[:, AROUND] = remap[x[:, AROUND]]
     tables = {"targets": list(targets), "vocab": kept, "classes": list(classes),
               "runs": list(runs)[1:], "sources": list(srcs)[1:]}
     return x, np.frombuffer(labels, dtype=np.int8).astype(np.float32), tables
@@ -94,16 +94,16 @@ def network(torch, n_targets: int, n_vocab: int, n_classes: int, n_runs: int, n_
             self.classes = nn.Embedding(n_classes, SMALL)
             self.runs = nn.Embedding(n_runs, SMALL)
             self.sources = nn.Embedding(n_sources, SMALL)
-            self.hidden = nn.Linear(7 * DIM + 3 * SMALL, HIDDEN)
+            self.hidden = nn.Linear(7 * DIM + 3 * SMALL, HIDDEN)        # the word and the six around
             self.out = nn.Linear(HIDDEN, 1)
             nn.init.normal_(self.targets.weight, std=0.1)
             nn.init.normal_(self.context.weight, std=0.1)
             nn.init.zeros_(self.bias.weight)
 
         def forward(self, x):
-            h = torch.cat([self.targets(x[:, 0]), self.context(x[:, 1:7]).flatten(1), self.classes(x[:, 7]),
-                           self.runs(x[:, 8]), self.sources(x[:, 9])], 1)
-            return (self.out(torch.relu(self.hidden(h))) + self.bias(x[:, 0])).squeeze(1)
+            h = torch.cat([self.targets(x[:, WORD]), self.context(x[:, AROUND]).flatten(1),
+                           self.classes(x[:, CLASS]), self.runs(x[:, RUN]), self.sources(x[:, SOURCE])], 1)
+            return (self.out(torch.relu(self.hidden(h))) + self.bias(x[:, WORD])).squeeze(1)
 
     return Net()
 
