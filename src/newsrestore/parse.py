@@ -12,6 +12,7 @@ from datetime import date as Date, datetime
 from .document import Document, Sentence, Token
 from .errors import InputError
 from .flatten import PROFILES
+from .text import normalize_newlines
 
 MAX_LINE_CHARS = 1_000_000       # one flattened sentence longer than this is not a sentence
 _PTB_RE = re.compile(r"(?:^| )(?:``|''|'s|n't|'re|'ll|'ve|'m|'d)(?= |$)", re.M)
@@ -77,7 +78,7 @@ def parse(
         profile = detect_profile(text)
     if profile not in PROFILES:
         raise InputError(f"unknown profile {profile!r}; choose auto, {', '.join(PROFILES)}")
-    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [ln.strip() for ln in normalize_newlines(text).split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
     if title is None and len(lines) > 2 and lines[0] and not lines[1] and any(lines[2:]):

@@ -41,6 +41,11 @@ def straighten_quotes(text: str) -> str:
     return "".join(out)
 
 
+def normalize_newlines(text: str) -> str:
+    """Windows (`\r\n`) and old Mac (`\r`) line ends as `\n`, so line and paragraph rules see one kind."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def collapse_spaces(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip()
 

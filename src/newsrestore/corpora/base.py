@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..text import normalize_newlines
+
 
 @dataclass(frozen=True)
 class GoldArticle:
@@ -54,7 +56,7 @@ def decode(data: bytes) -> str:
             break
         except UnicodeDecodeError:
             continue
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return normalize_newlines(text)
 
 
 def tar_members(path: Path, keep=lambda name: True) -> Iterator[tuple[str, bytes]]:

@@ -18,7 +18,7 @@ from ..flatten import fold, tokenize
 from ..io.readers import decode as decode_text
 from ..header import parse_header
 from ..sentences import split_sentences
-from ..text import collapse_spaces, fold_ascii, strip_quotes
+from ..text import collapse_spaces, fold_ascii, normalize_newlines, strip_quotes
 
 
 class DiffError(ValueError):
@@ -87,7 +87,7 @@ def decode(data: bytes, label: str) -> str:
 
 def parse_version(text: str, name: str = "text") -> Version:
     """Detect the form (flattened text has no capitals) and read the sentences."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalize_newlines(text)
     if not any(c.isalnum() for c in text):
         raise DiffError(f"{name}: empty (no words to compare)")
     if any(c.isupper() for c in text):

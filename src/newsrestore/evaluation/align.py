@@ -24,7 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..text import fold_ascii, straighten_quotes
+from ..text import fold_ascii, normalize_newlines, straighten_quotes
 
 _WORD_RE = re.compile(r"[^\W_]+")     # Moses splits off "_", so it is no word character
 _PARA_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -43,7 +43,7 @@ def canonical(text: str, tokenized: bool = False) -> str:
     """
     if tokenized:
         text = text.replace("``", '"').replace("''", '"')
-    return fold_ascii(straighten_quotes(text.replace("\r\n", "\n").replace("\r", "\n")))
+    return fold_ascii(straighten_quotes(normalize_newlines(text)))
 
 
 @dataclass

@@ -18,6 +18,7 @@ from ..corpora.base import GoldArticle, decode
 from ..errors import InputError
 from ..io import readers as io_readers
 from ..io.readers import TABLE_SUFFIXES, base_suffix
+from ..text import normalize_newlines
 
 _NUMBERED = re.compile(r"^\d+$")
 
@@ -25,7 +26,7 @@ _NUMBERED = re.compile(r"^\d+$")
 def _read(path: Path) -> str:
     data = io_readers.read_bytes(path)
     if io_readers.bom_encoding(data) is not None:   # UTF-16/32 would pass as cp1252, NULs and all
-        return io_readers.decode(data, str(path)).replace("\r\n", "\n").replace("\r", "\n")
+        return normalize_newlines(io_readers.decode(data, str(path)))
     return decode(data)                 # UTF-8, else cp1252, else latin-1, as the corpora read
 
 

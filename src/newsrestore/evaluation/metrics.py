@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, fields
 
 from rapidfuzz.distance import Levenshtein
 
-from ..text import straighten_quotes
+from ..text import normalize_newlines, straighten_quotes
 
 F1_KINDS = ("cap", "apos", "quote", "para")
 
@@ -101,7 +101,7 @@ def normalize_for_cer(text: str, paragraphs: bool, tokenized: bool = False) -> s
     """Unify quote style and whitespace so CER counts only real character differences."""
     if tokenized:
         text = text.replace("``", '"').replace("''", '"')
-    text = straighten_quotes(text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = straighten_quotes(normalize_newlines(text)).strip()
     if paragraphs:
         text = _BREAKS_RE.sub("\x00", text)
         text = re.sub(r"\s+", " ", text)
