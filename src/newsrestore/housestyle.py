@@ -36,16 +36,10 @@ def leading_style(words: Iterable[str], classifier: Mapping) -> tuple[str | None
     styles, logp = classifier.get("styles", []), classifier.get("logp", {})
     if len(styles) < 2:
         return (styles[0], float("inf")) if styles else (None, 0.0)
-    score = [0.0] * len(styles)
-    seen = 0
-    for w in words:
-        lp = logp.get(w)
-        if lp is not None:
-            seen += 1
-            for k, v in enumerate(lp):
-                score[k] += v
+    known = [lp for lp in map(logp.get, words) if lp is not None]
+    score = [sum(column) for column in zip(*known)] if known else [0.0] * len(styles)
     best, second = sorted(range(len(styles)), key=score.__getitem__, reverse=True)[:2]
-    return styles[best], (score[best] - score[second]) / max(seen, 1)
+    return styles[best], (score[best] - score[second]) / max(len(known), 1)
 
 
 def _clear(style: str | None, lead: float) -> str | None:
