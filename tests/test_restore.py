@@ -134,21 +134,6 @@ def test_an_ellipsis_costs_only_its_own_spacing():
     assert flatten(art.text, "stripped") == flat
 
 
-def test_a_line_our_splitter_would_cut_keeps_its_spacing(reuters_example):
-    """Corpora cut into sentences by another splitter keep `on jan. 6 and 7` in one line, where
-    ours breaks before the digit whatever restoring writes; the rest of the line must still get
-    its commas and apostrophes attached (it fell back to a space between every token), and
-    every input token must come back."""
-    lines = reuters_example["flat"].splitlines()
-    at = next(i for i, line in enumerate(lines) if line.endswith(" on jan."))
-    lines[at:at + 2] = [lines[at] + " " + lines[at + 1]]
-    flat = "\n".join(lines)
-    art = restore(flat)
-    assert "Republican leaders on Jan. 6 and 7, the White House said." in art.body
-    assert not art.document.meta.get("unverified_sentences")
-    assert flatten(art.text, "stripped").split() == flat.split()
-
-
 def test_quotes_around_attributed_speech(reuters, bbc):
     # as in the original: a quotation running over two sentences, closed before its attribution
     assert ("“This is one of the least ... fiscally responsible bills we’ve ever seen passed in the history of "

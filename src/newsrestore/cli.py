@@ -35,8 +35,8 @@ def _column_options(f):
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="newsrestore")
 def cli() -> None:
-    """Restore flattened news text (lowercased, tokenized, quotes stripped, one sentence a line)
-    to the article a reader would recognise, and the reverse."""
+    """Restore flattened news text (lowercased, tokenized, quotes stripped, one sentence,
+    paragraph or article a line) to the article a reader would recognise, and the reverse."""
 
 
 @cli.command()

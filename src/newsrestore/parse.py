@@ -12,6 +12,7 @@ from datetime import date as Date, datetime
 from .document import Document, Sentence, Token
 from .errors import InputError
 from .flatten import PROFILES
+from .sentences import cut_elsewhere, line_breaks
 from .text import normalize_newlines
 
 MAX_LINE_CHARS = 1_000_000       # one flattened sentence longer than this is not a sentence
@@ -72,7 +73,11 @@ def parse(
     text: str, *, title: str | None = None, date: str | Date | None = None,
     profile: str = "auto", id: str | None = None,
 ) -> Document:
-    """Read flattened text (one sentence a line) into a Document."""
+    """Read flattened text (one sentence a line) into a Document.
+
+    Lines holding more sentence ends than there are lines (one article or one paragraph a
+    line, as corpora that do not cut sentences store them) are cut into their sentences
+    (`sentences.line_breaks`), each line a paragraph; their tokens stay as they came."""
     _check(text)
     if profile == "auto":
         profile = detect_profile(text)
@@ -97,5 +102,18 @@ def parse(
             new_para = False
     if not doc.sentences:
         raise InputError("the input has a title but no text")
+    lines_of_words = [s.words for s in doc.sentences]
+    breaks = [line_breaks(words) for words in lines_of_words]
+    resegment = sum(map(len, breaks)) > len(breaks)      # one line with one `!` is `yahoo ! is`
+    if resegment:
+        doc.sentences = [part for sent, at in zip(doc.sentences, breaks) for part in _split(sent, at)]
+    doc.meta["own_lines"] = not resegment and not cut_elsewhere(lines_of_words)
     doc.meta["given_paragraphs"] = sum(s.paragraph_start for s in doc.sentences) > 1
     return doc
+
+
+def _split(sent: Sentence, at: list[int]) -> list[Sentence]:
+    """A line holding several sentences as its sentences; the line is taken for a paragraph (one
+    article or one paragraph a line is how most corpora that do not cut sentences store them)."""
+    edges = [0, *at, len(sent.tokens)]
+    return [Sentence(sent.tokens[a:b], paragraph_start=(k == 0)) for k, (a, b) in enumerate(zip(edges, edges[1:]))]

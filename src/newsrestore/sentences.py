@@ -7,10 +7,18 @@ which is exactly what the bundled examples show, so we use the same rule.
 Restoration must respect it too: the sentence lines it was given have to come
 back when its output is flattened again, so `splits_between` tells the
 paragraph and constraint stages where the rule would fire.
+
+Corpora cut by other splitters reach us too: one article or one paragraph a
+line, or `on jan. 6` kept in one line.  `line_breaks` finds the sentences in
+such lines, and `cut_elsewhere` tells that lines were not cut by this rule, so
+the stages need not keep them as this rule would.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from .quotemodel import SPEECH_VERBS
 
 _CLOSERS = "\"')\\]"
 _OPENERS = "\"'(\\["
@@ -48,3 +56,45 @@ def starts_sentence(right: str) -> bool:
 def splits_between(left: str, right: str) -> bool:
     """Whether the splitter breaks between `left` and `right` when they are joined by a space."""
     return ends_sentence(left) and starts_sentence(right)
+
+
+_FINAL_TOKENS = frozenset({".", "?", "!"})
+_CLOSING_TOKENS = frozenset({")", "]", "''", '"'})
+
+
+def line_breaks(words: Sequence[str]) -> list[int]:
+    """Where a flattened line holding several sentences breaks: the index of each later
+    sentence's first token.  A sentence ends at a `.`, `?` or `!` token (and the closing marks
+    after it) before a word or number; not before punctuation (`calif . , and`: an abbreviation
+    Moses split off), not inside a spelled-out ellipsis (`. . . become`), not after a question
+    or exclamation its speaker is named after (`? he said`, `? she asked`), and not after a
+    web address's `?` (`fullquote.aspx ? ticker`)."""
+    out: list[int] = []
+    n = len(words)
+    i = 0
+    while i < n - 1:
+        w = words[i]
+        if w not in _FINAL_TOKENS or (i and words[i - 1] in _FINAL_TOKENS):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and words[j] in _CLOSING_TOKENS:
+            j += 1
+        if (j < n and words[j][:1].isalnum()
+                and not (w != "." and any(x in SPEECH_VERBS for x in words[j:j + 3]))
+                and not (w == "?" and i and ("." in words[i - 1].strip(".") or words[i - 1] == "/"))
+                and not (j + 1 < n and words[j + 1] == "=")):
+            out.append(j)
+        i = j
+    return out
+
+
+def cut_elsewhere(lines: Sequence[Sequence[str]]) -> bool:
+    """Whether flattened lines were cut by some other rule than this module's: a line holds a
+    break this rule makes in any case, a number after an abbreviation (`on jan. 6 and 7`).  Not
+    after a lone mark: Moses splits `16..18` into `16 .. 18`, which no splitter saw."""
+    for words in lines:
+        for a, b in zip(words, words[1:]):
+            if a.endswith(".") and b[:1].isdigit() and any(c.isalpha() for c in a):
+                return True
+    return False

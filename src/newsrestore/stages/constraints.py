@@ -6,7 +6,8 @@ period off).  So inside an input line, a word after such a token was not
 capitalised in the original; writing it with a capital would both be wrong
 and break the round trip.  This stage lowers it back and says why.  A title
 is never cut into sentences, so there a capital may follow `U.S.` (whose
-period Moses never splits off): `U.S. BUDGET`.
+period Moses never splits off): `U.S. BUDGET`.  Nor are lines another splitter cut
+(`parse`: the document's `own_lines`), which kept `U.S. Congress` in one line.
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ _INNER_PERIOD = re.compile(r"\w\.\w")
 
 
 def apply(doc: Document) -> Document:
+    if not doc.meta.get("own_lines", True):
+        return doc
     for sent in doc.all_sentences():
         toks = sent.tokens
         title = sent is doc.title

@@ -168,25 +168,20 @@ def needs_check(sent: Sentence, profile: str) -> bool:
     return False
 
 
-def verify(sent: Sentence, profile: str, retokenize: bool = True, title: bool = False) -> bool:
-    """Whether the rendered sentence flattens back to exactly its input tokens.  A title is one
-    line that flattening tokenises but never cuts into sentences (`Krzyzewski wins No. 700`)."""
+def verify(sent: Sentence, profile: str, retokenize: bool = True, one_line: bool = True) -> bool:
+    """Whether the rendered sentence flattens back to exactly its input tokens, and (`one_line`)
+    to one line.  A title is one line that flattening tokenises but never cuts into sentences
+    (`Krzyzewski wins No. 700`); lines another splitter cut (`parse`: the document's `own_lines`)
+    need not stay whole: it kept `on jan. 6` in one line, where ours breaks in any case, and
+    falling back to a space between every token for it would cost the sentence its commas and
+    apostrophes (`it ’s ready , and`) and avoid nothing."""
     text = fold(render_tokens(sent.tokens, ptb_marks=True), profile)
-    if not title and len(sentence_spans(text)) > _cuts_anyway(sent, profile):
+    if one_line and len(sentence_spans(text)) > 1:
         return False            # flattening would cut this line in two: `(U.S.) 3-6` -> `(U.S. ) 3-6`
     if not retokenize:
         return True
     got = [t.lower() for t in tokenize(text, profile)]
     return _normal(got) == _normal([t.text for t in sent.tokens])
-
-
-def _cuts_anyway(sent: Sentence, profile: str) -> int:
-    """How many sentences the splitter makes of the line whatever restoring does: input cut by
-    another splitter keeps `on jan. 6 the` in one line, where ours breaks before the digit in any
-    case or spacing.  Only cuts beyond those are restoring's to avoid; falling back to plain
-    spacing for them would cost the sentence its commas and apostrophes (`it ’s ready , and`)
-    and change nothing."""
-    return len(sentence_spans(fold(" ".join(t.text for t in sent.tokens), profile)))
 
 
 def _undo_constraints(doc: Document, sent: Sentence) -> None:
@@ -198,12 +193,13 @@ def _undo_constraints(doc: Document, sent: Sentence) -> None:
 
 
 def apply(doc: Document, check: bool = True) -> Document:
+    own_lines = doc.meta.get("own_lines", True)
     for sent in doc.all_sentences():
         _space_sentence(sent, doc.profile)
-        title = sent is doc.title
+        one_line = own_lines and sent is not doc.title
 
         def verified(retokenize: bool = True) -> bool:
-            return verify(sent, doc.profile, retokenize, title)
+            return verify(sent, doc.profile, retokenize, one_line)
 
         if check and doc.profile != "lower" and not verified(needs_check(sent, doc.profile)):
             _space_around_periods(sent)

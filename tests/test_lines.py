@@ -1,0 +1,91 @@
+"""Input cut into lines by other splitters: one article or one paragraph a line, or `on jan. 6`
+kept in one line.  Restoring must find the sentences, and not bend the text to keep lines that
+our splitter never made; every input token still comes back."""
+from __future__ import annotations
+
+from newsrestore import flatten, restore
+from newsrestore.flatten import flatten_article
+from newsrestore.parse import parse
+from newsrestore.sentences import cut_elsewhere, line_breaks
+
+
+def _breaks(line: str) -> list[str]:
+    words = line.split()
+    return [words[i] for i in line_breaks(words)]
+
+
+def test_sentence_ends_inside_a_line():
+    # lines of real dev articles (Reuters-21578, FNC-1, BBC, WMT, Reuters ag_news) as Moses left them
+    assert _breaks("the report was published . in keeping with a pivot , it said ! then it fell") == ["in", "then"]
+    assert _breaks("in hawthorne , calif . , and charged") == []        # an abbreviation Moses split off
+    assert _breaks("marco rubio , r-fla . , using one") == []
+    assert _breaks("what does it mean ? , said crabb .") == []
+    assert _breaks("parliament and special advisers ? he said .") == []    # a question, then its speaker
+    assert _breaks("why should we wait ? she asked") == []
+    assert _breaks("reverence for the laws . . . become") == []          # a spelled-out ellipsis
+    assert _breaks("/ www.investor.reuters.com / fullquote.aspx ? ticker = cl.n") == []
+    assert _breaks("came to 6,800 forints . ) the rest") == ["the"]       # after the closing bracket
+
+
+def test_lines_our_splitter_did_not_cut(reuters_example):
+    lines = [line.split() for line in reuters_example["flat"].splitlines()]
+    assert not cut_elsewhere(lines)                    # ours: `on jan.` ends a line, `6 and 7` opens the next
+    at = next(i for i, words in enumerate(lines) if words[-1] == "jan.")
+    assert cut_elsewhere(lines[:at] + [lines[at] + lines[at + 1]] + lines[at + 2:])
+    assert not cut_elsewhere([["water", "cooled", "to", "16", "..", "18", "degrees"]])   # Moses split `16..18`
+
+
+def test_a_line_our_splitter_would_cut_keeps_its_spacing(reuters_example):
+    """Where another splitter kept `on jan. 6 and 7` in one line, ours breaks before the digit
+    whatever restoring writes; the line must still get its commas and apostrophes attached
+    (it fell back to a space between every token) and keep its confidence."""
+    lines = reuters_example["flat"].splitlines()
+    at = next(i for i, line in enumerate(lines) if line.endswith(" on jan."))
+    lines[at:at + 2] = [lines[at] + " " + lines[at + 1]]
+    flat = "\n".join(lines)
+    art = restore(flat)
+    assert "Republican leaders on Jan. 6 and 7, the White House said." in art.body
+    assert not art.document.meta.get("unverified_sentences")
+    assert flatten(art.text, "stripped").split() == flat.split()
+
+
+def test_one_article_a_line(reuters_example):
+    flat = reuters_example["flat"]
+    one_line = " ".join(flat.split())
+    art = restore(one_line)
+    # every line our splitter ended at a full stop; not those it cut after `u.s.` or `jan.` (on a
+    # capital or a number, which lower case does not show) nor the one ending `is . ...`
+    assert len(art.document.sentences) == sum(line.endswith(" .") for line in flat.splitlines())
+    body = " ".join(art.body.split())                    # the paragraphs are the model's
+    assert "urged budget restraint in 2018. In keeping with a sharp pivot" in body
+    assert "“Now, Democrats are saying that’s not enough" in body
+    assert " . " not in body and "2018 ." not in body
+    assert flatten(art.text, "stripped").split() == one_line.split()
+
+
+def test_one_paragraph_a_line(bbc_example):
+    original = bbc_example["original"]
+    flat = flatten_article(original, "stripped", has_title=True)
+    starts = set(flat.paragraph_starts)
+    paragraphs: list[list[str]] = []
+    for i, words in enumerate(flat.sentences):
+        if i in starts or not paragraphs:
+            paragraphs.append([])
+        paragraphs[-1].extend(words)
+    text = " ".join(flat.title) + "\n\n" + "\n".join(" ".join(p) for p in paragraphs)
+    assert len(parse(text).sentences) == len(flat.sentences)
+    art = restore(text)
+    assert len(art.paragraphs) == len(paragraphs)                  # each line a paragraph, as given
+    for restored, gold in zip(art.paragraphs, (p for p in original.split("\n\n")[1:] if p.strip())):
+        assert restored[:40] == gold[:40].replace("\u00a3", "")
+    assert flatten(art.text, "stripped", has_title=True).split() == text.split()
+
+
+def test_sentence_lines_are_kept_as_they_came(bbc_example, dev_articles):
+    for art in dev_articles:
+        if art.tokenized:
+            continue
+        flat = flatten(art.text, "stripped", title=art.title)
+        doc = parse(flat)
+        assert doc.meta["own_lines"], (art.corpus, art.id)
+        assert len(doc.sentences) == len([ln for ln in flat.split("\n")[2 if art.title else 0:] if ln]), art.id
