@@ -12,7 +12,7 @@ from datetime import date as Date, datetime
 from .document import Document, Sentence, Token
 from .errors import InputError
 from .flatten import PROFILES
-from .sentences import cut_elsewhere, line_breaks
+from .sentences import cut_elsewhere, holds_sentences, line_breaks
 from .text import normalize_newlines
 
 MAX_LINE_CHARS = 1_000_000       # one flattened sentence longer than this is not a sentence
@@ -75,9 +75,9 @@ def parse(
 ) -> Document:
     """Read flattened text (one sentence a line) into a Document.
 
-    Lines holding more sentence ends than there are lines (one article or one paragraph a
-    line, as corpora that do not cut sentences store them) are cut into their sentences
-    (`sentences.line_breaks`), each line a paragraph; their tokens stay as they came."""
+    Lines that hold whole paragraphs or articles (`sentences.holds_sentences`: one article or
+    one paragraph a line, as corpora that do not cut sentences store them) are cut into their
+    sentences (`sentences.line_breaks`), each line a paragraph; their tokens stay as they came."""
     _check(text)
     if profile == "auto":
         profile = detect_profile(text)
@@ -104,7 +104,7 @@ def parse(
         raise InputError("the input has a title but no text")
     lines_of_words = [s.words for s in doc.sentences]
     breaks = [line_breaks(words) for words in lines_of_words]
-    resegment = sum(map(len, breaks)) > len(breaks)      # one line with one `!` is `yahoo ! is`
+    resegment = holds_sentences(lines_of_words, breaks)
     if resegment:
         doc.sentences = [part for sent, at in zip(doc.sentences, breaks) for part in _split(sent, at)]
     doc.meta["own_lines"] = not resegment and not cut_elsewhere(lines_of_words)

@@ -89,6 +89,21 @@ def line_breaks(words: Sequence[str]) -> list[int]:
     return out
 
 
+def holds_sentences(lines: Sequence[Sequence[str]], breaks: Sequence[Sequence[int]]) -> bool:
+    """Whether flattened lines hold whole paragraphs or articles rather than sentences: more
+    sentence ends inside them (`line_breaks`) than there are lines, or as many after a full stop
+    alone.  One line with one `!` is most often a name (`web giant yahoo ! is gambling`), one
+    with one `.` before a word a two-sentence article."""
+    stops = 0
+    for words, at in zip(lines, breaks):
+        for j in at:
+            k = j - 1
+            while words[k] in _CLOSING_TOKENS:
+                k -= 1
+            stops += words[k] == "."
+    return sum(map(len, breaks)) > len(lines) or stops >= len(lines) > 0
+
+
 def cut_elsewhere(lines: Sequence[Sequence[str]]) -> bool:
     """Whether flattened lines were cut by some other rule than this module's: a line holds a
     break this rule makes in any case, a number after an abbreviation (`on jan. 6 and 7`).  Not

