@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .errors import NewsRestoreError
-from .flatten import PROFILES
+from .flatten import LAYOUTS, PROFILES
 
 EXAMPLES = Path(__file__).parent / "examples"
 EXIT_FAILED_RECORDS = 1
@@ -87,8 +87,10 @@ def restore(inputs, output, fmt, profile, quotes, title, date, model, jobs, erro
 @click.option("--profile", type=click.Choice(PROFILES), default="stripped", show_default=True)
 @click.option("--title/--no-title", "has_title", default=None,
               help="Whether the first paragraph is a title. Default: a short first line without final punctuation.")
+@click.option("--layout", type=click.Choice(LAYOUTS), default="sentence", show_default=True,
+              help="What a line holds: a sentence, a paragraph, or the whole article.")
 @_column_options
-def flatten(inputs, output, profile, has_title, id_column, text_column, title_column, date_column) -> None:
+def flatten(inputs, output, profile, has_title, layout, id_column, text_column, title_column, date_column) -> None:
     """Flatten cased articles the way research corpora do (the reverse of restore)."""
     from .commands import flatten_inputs
     from .io.readers import Columns
@@ -96,7 +98,7 @@ def flatten(inputs, output, profile, has_title, id_column, text_column, title_co
     if not inputs:
         raise click.UsageError("give INPUT files, a folder, or - for standard input (see --help)")
     failed = flatten_inputs(inputs, Columns(id_column, text_column, title_column, date_column), profile,
-                            has_title, output)
+                            has_title, output, layout)
     if failed:
         sys.exit(EXIT_FAILED_RECORDS)
 

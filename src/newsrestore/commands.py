@@ -93,7 +93,7 @@ def guess_has_title(text: str) -> bool:
 
 
 def flatten_inputs(inputs: list[str], cols: Columns, profile: str, has_title: bool | None,
-                   output: str | None) -> int:
+                   output: str | None, layout: str = "sentence") -> int:
     from .flatten import flatten
     batch = is_batch(inputs)
     failed = 0
@@ -104,7 +104,7 @@ def flatten_inputs(inputs: list[str], cols: Columns, profile: str, has_title: bo
             click.echo(f"failed: {rec.error}", err=True)
             continue
         title_flag = guess_has_title(rec.text) if has_title is None and rec.title is None else bool(has_title)
-        flat = flatten(rec.text, profile, title=rec.title, has_title=title_flag)
+        flat = flatten(rec.text, profile, title=rec.title, has_title=title_flag, layout=layout)
         if not flat.strip():
             failed += 1
             click.echo(f"failed: {rec.source}: nothing left to flatten", err=True)

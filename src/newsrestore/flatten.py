@@ -20,6 +20,9 @@ from .sentences import split_sentences
 from .text import collapse_spaces, fold_ascii, straighten_quotes, strip_quotes
 
 PROFILES = ("stripped", "ptb", "lower")
+#: What a line holds: a sentence (as the corpora we learn from), a paragraph, or the whole article
+#: (as corpora that do not cut sentences store them).
+LAYOUTS = ("sentence", "paragraph", "article")
 
 
 @lru_cache(maxsize=1)
@@ -73,11 +76,22 @@ class FlatArticle:
     city: str | None = None
     paragraph_starts: list[int] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
-        return [" ".join(s) for s in self.sentences]
+    def lines(self, layout: str = "sentence") -> list[str]:
+        """The body's lines: a sentence, a paragraph or the whole article (`LAYOUTS`) a line."""
+        if layout not in LAYOUTS:
+            raise ValueError(f"unknown layout {layout!r} (choose from {', '.join(LAYOUTS)})")
+        if layout == "sentence":
+            return [" ".join(s) for s in self.sentences]
+        starts = set(self.paragraph_starts) if layout == "paragraph" else set()
+        out: list[list[str]] = []
+        for i, s in enumerate(self.sentences):
+            if i in starts or not out:
+                out.append([])
+            out[-1].extend(s)
+        return [" ".join(words) for words in out]
 
-    def to_text(self) -> str:
-        body = "\n".join(self.lines())
+    def to_text(self, layout: str = "sentence") -> str:
+        body = "\n".join(self.lines(layout))
         return (" ".join(self.title) + "\n\n" + body) if self.title is not None else body
 
 
@@ -134,6 +148,8 @@ def flatten_article(
     return flat
 
 
-def flatten(text: str, profile: str = "stripped", *, title: str | None = None, has_title: bool = False) -> str:
-    """Flatten cased text into the one-sentence-a-line form that `restore` reads."""
-    return flatten_article(text, profile, title=title, has_title=has_title).to_text()
+def flatten(text: str, profile: str = "stripped", *, title: str | None = None, has_title: bool = False,
+            layout: str = "sentence") -> str:
+    """Flatten cased text into the one-sentence-a-line form that `restore` reads (or a paragraph
+    or the whole article a line: `layout`)."""
+    return flatten_article(text, profile, title=title, has_title=has_title).to_text(layout)

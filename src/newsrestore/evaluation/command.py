@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..flatten import PROFILES
+from ..flatten import LAYOUTS, PROFILES
 from .gold import read_path
 from .report import html_report, table
 from .runner import dev_articles, evaluate, newsrestore_restorer
@@ -26,6 +26,9 @@ from .runner import dev_articles, evaluate, newsrestore_restorer
               help="Articles per corpus (0 = all).")
 @click.option("--profile", type=click.Choice(PROFILES), default="stripped", show_default=True,
               help="How to flatten the gold text (tokenized gold such as CoNLL always uses ptb).")
+@click.option("--layout", type=click.Choice(LAYOUTS), default="sentence", show_default=True,
+              help="What a line of the flattened input holds: a sentence (as the corpora are cut), a "
+                   "paragraph, or the whole article (as corpora that do not cut sentences store them).")
 @click.option("--quotes", type=click.Choice(["curly", "straight"]), default="curly", show_default=True,
               help="Quotation style newsrestore writes (scoring treats both alike).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON instead of a table.")
@@ -33,7 +36,7 @@ from .runner import dev_articles, evaluate, newsrestore_restorer
               help="Also write an HTML report with a chart and the most frequent errors.")
 @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Shared corpus data (default: $NEWSRESTORE_DATA or ../shared/data).")
-def eval_command(paths: tuple[Path, ...], corpora: tuple[str, ...], limit: int, profile: str,
+def eval_command(paths: tuple[Path, ...], corpora: tuple[str, ...], limit: int, profile: str, layout: str,
                  quotes: str, as_json: bool, html_path: Path | None, data_dir: Path | None) -> None:
     """Flatten gold articles, restore them, and score the result against the gold.
 
@@ -58,7 +61,7 @@ def eval_command(paths: tuple[Path, ...], corpora: tuple[str, ...], limit: int, 
 
     bar = tqdm(unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr)
     try:
-        result = evaluate(articles, restorer, profile, progress=lambda a: bar.update())
+        result = evaluate(articles, restorer, profile, progress=lambda a: bar.update(), layout=layout)
     except (ValueError, FileNotFoundError) as exc:
         raise click.ClickException(str(exc)) from None
     finally:

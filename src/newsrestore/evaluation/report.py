@@ -38,6 +38,8 @@ def table(data: dict) -> str:
     line = lambda r: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
     out = [line(head), "  ".join("-" * w for w in widths)] + [line(r) for r in body]
     out.append("(percent; cer lower is better; n/a = nothing to find and nothing found, or no paragraphs in gold)")
+    if data.get("layout", "sentence") != "sentence":
+        out.append(f"input: one {data['layout']} a line")
     if data.get("words_per_second"):
         out.append(f"restore speed: {data['words_per_second']:,.0f} words/s")
     if data.get("failures"):
@@ -103,7 +105,8 @@ def html_report(data: dict, title: str = "newsrestore evaluation") -> str:
         trs.append(f"<tr{cls}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     out = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{escape(title)}</title>"
            f"<style>{_CSS}</style></head><body><h1>{escape(title)}</h1>",
-           f"<p>Profile <b>{escape(str(data.get('profile')))}</b>; figures in percent (cer: lower is "
+           f"<p>Profile <b>{escape(str(data.get('profile')))}</b>, "
+           f"one <b>{escape(str(data.get('layout', 'sentence')))}</b> a line; figures in percent (cer: lower is "
            "better). Only the body is scored: titles are part of the input but not compared.</p>",
            svg_chart(data), f"<table><tr>{head}</tr>{''.join(trs)}</table>"]
     if data.get("failures"):

@@ -72,6 +72,7 @@ class Result:
     failures: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     profile: str = "stripped"
+    layout: str = "sentence"
 
     def add(self, corpus: str, counts: Counts) -> None:
         self.per_corpus.setdefault(corpus, Counts())
@@ -82,6 +83,7 @@ class Result:
         words = self.total.words_gold
         return {
             "profile": self.profile,
+            "layout": self.layout,
             "overall": summarize(self.total),
             "corpora": {name: summarize(c) for name, c in self.per_corpus.items()},
             "counts": {name: c.to_dict() for name, c in self.per_corpus.items()},
@@ -95,10 +97,11 @@ class Result:
         }
 
 
-def evaluate_one(article: GoldArticle, restorer: Restorer, profile: str, result: Result) -> None:
+def evaluate_one(article: GoldArticle, restorer: Restorer, profile: str, result: Result,
+                 layout: str = "sentence") -> None:
     """Flatten one gold article, restore it, and add its scores to `result`."""
     prof = profile_for(article, profile)
-    flat = flatten(article.text, prof, title=article.title)
+    flat = flatten(article.text, prof, title=article.title, layout=layout)
     restored = ""
     if flat.strip():
         start = time.perf_counter()
@@ -114,11 +117,11 @@ def evaluate_one(article: GoldArticle, restorer: Restorer, profile: str, result:
 
 
 def evaluate(articles: Iterable[GoldArticle], restorer: Restorer, profile: str = "stripped",
-             progress: Callable[[GoldArticle], None] | None = None) -> Result:
-    """Score a restorer on gold articles."""
-    result = Result(profile=profile)
+             progress: Callable[[GoldArticle], None] | None = None, layout: str = "sentence") -> Result:
+    """Score a restorer on gold articles, flattened `layout` (a sentence, paragraph or article) a line."""
+    result = Result(profile=profile, layout=layout)
     for article in articles:
-        evaluate_one(article, restorer, profile, result)
+        evaluate_one(article, restorer, profile, result, layout)
         if progress is not None:
             progress(article)
     return result
