@@ -18,6 +18,9 @@ from .text import normalize_newlines
 MAX_LINE_CHARS = 1_000_000       # one flattened sentence longer than this is not a sentence
 _PTB_RE = re.compile(r"(?:^| )(?:``|''|'s|n't|'re|'ll|'ve|'m|'d)(?= |$)", re.M)
 _SPACED_PUNCT_RE = re.compile(r" [,.;:?!)] | [,.?!]$| \( ", re.M)
+#: A line where a sentence may end inside (`sentences.line_breaks`) or that our splitter would
+#: have cut (`sentences.cut_elsewhere`): only these are looked at token by token.
+_INNER_MARK = re.compile(r"[.?!]\s+\S")
 _LOWER_WORD_RE = re.compile(r"(?:[a-z]\.){2,}|[\w$£€%&@#]+(?:[-.'/][\w]+)*|\S")
 
 
@@ -92,6 +95,7 @@ def parse(
     if title is not None and title.strip():
         doc.title = Sentence(_tokens(title.strip(), profile))
     new_para = True
+    inner = []                   # whether each line has a mark inside it (`_INNER_MARK`)
     for line in lines:
         if not line:
             new_para = True
@@ -99,15 +103,16 @@ def parse(
         toks = _tokens(line, profile)
         if toks:
             doc.sentences.append(Sentence(toks, paragraph_start=new_para))
+            inner.append(_INNER_MARK.search(line) is not None)
             new_para = False
     if not doc.sentences:
         raise InputError("the input has a title but no text")
-    lines_of_words = [s.words for s in doc.sentences]
-    breaks = [line_breaks(words) for words in lines_of_words]
-    resegment = holds_sentences(lines_of_words, breaks)
+    words = [s.words if has else [] for s, has in zip(doc.sentences, inner)]
+    breaks = [line_breaks(w) for w in words]
+    resegment = holds_sentences(words, breaks)
     if resegment:
         doc.sentences = [part for sent, at in zip(doc.sentences, breaks) for part in _split(sent, at)]
-    doc.meta["own_lines"] = not resegment and not cut_elsewhere(lines_of_words)
+    doc.meta["own_lines"] = not resegment and not cut_elsewhere(words)
     doc.meta["given_paragraphs"] = sum(s.paragraph_start for s in doc.sentences) > 1
     return doc
 

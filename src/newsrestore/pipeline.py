@@ -74,7 +74,8 @@ class Article:
         return render(self.document, fmt)
 
     def flat(self) -> str:
-        """The input this article was restored from, rebuilt from its tokens."""
+        """The input this article was restored from, rebuilt from its tokens: the same tokens,
+        a sentence a line (input that held a paragraph or an article a line comes back cut)."""
         doc = self.document
         lines = [" ".join(t.text for t in s.tokens) for s in doc.sentences]
         if doc.dateline and lines:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document
+from ..document import Document, Sentence
 
 STAGE = "constraints"
 _ENDERS = (".", "!", "?")
@@ -23,23 +23,31 @@ _INNER_PERIOD = re.compile(r"\w\.\w")
 
 def apply(doc: Document) -> Document:
     if not doc.meta.get("own_lines", True):
-        return doc
+        return doc            # the spacing stage lowers such a word only where the tokens need it
+    undo = doc.meta.setdefault("constraint_undo", [])
     for sent in doc.all_sentences():
-        toks = sent.tokens
-        title = sent is doc.title
-        for k in range(len(toks) - 1):
-            prev = toks[k]
-            if not prev.text.endswith(_ENDERS):
-                continue
-            if title and _INNER_PERIOD.search(prev.text):
-                continue        # `U.S. Budget`: a title is never cut into sentences, and Moses keeps `U.S.` whole
-            j = k + 1
-            while j < len(toks) - 1 and toks[j].text in _MARKS:    # `region. '' harry`: look past the marks
-                j += 1
-            tok = toks[j]
-            if tok.out[:1].isupper() and tok.out != tok.text:
-                doc.meta.setdefault("constraint_undo", []).append((tok, tok.out, tok.stage, tok.reason))
-                tok.change(tok.text if "'" not in tok.out else tok.out.lower(), STAGE,
-                           f'kept lowercase after "{prev.text}": a capital here would start a new '
-                           "sentence, and the input did not", min(tok.conf, 0.9))
+        undo += lower_after_enders(sent, title=sent is doc.title)
     return doc
+
+
+def lower_after_enders(sent: Sentence, title: bool = False, why: str = "and the input did not") -> list:
+    """Lower the capitalised word after each token ending a sentence (`jan.`, `u.s.`, `?`) in
+    one sentence; returns (token, out, stage, reason) of each word lowered, to give back."""
+    toks = sent.tokens
+    lowered = []
+    for k in range(len(toks) - 1):
+        prev = toks[k]
+        if not prev.text.endswith(_ENDERS):
+            continue
+        if title and _INNER_PERIOD.search(prev.text):
+            continue        # `U.S. Budget`: a title is never cut into sentences, and Moses keeps `U.S.` whole
+        j = k + 1
+        while j < len(toks) - 1 and toks[j].text in _MARKS:    # `region. '' harry`: look past the marks
+            j += 1
+        tok = toks[j]
+        if tok.out[:1].isupper() and tok.out != tok.text:
+            lowered.append((tok, tok.out, tok.stage, tok.reason))
+            tok.change(tok.text if "'" not in tok.out else tok.out.lower(), STAGE,
+                       f'kept lowercase after "{prev.text}": a capital here would start a new sentence, {why}',
+                       min(tok.conf, 0.9))
+    return lowered

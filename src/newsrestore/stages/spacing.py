@@ -14,6 +14,7 @@ from ..document import Document, Sentence, Token
 from ..flatten import fold, tokenize
 from ..sentences import sentence_spans
 from .acronyms import short_initials
+from .constraints import lower_after_enders
 
 STAGE = "spacing"
 NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "''", "'s", "n't", "'re",
@@ -168,7 +169,8 @@ def needs_check(sent: Sentence, profile: str) -> bool:
     return False
 
 
-def verify(sent: Sentence, profile: str, retokenize: bool = True, one_line: bool = True) -> bool:
+def verify(sent: Sentence, profile: str, retokenize: bool = True, one_line: bool = True,
+           title: bool = False) -> bool:
     """Whether the rendered sentence flattens back to exactly its input tokens, and (`one_line`)
     to one line.  A title is one line that flattening tokenises but never cuts into sentences
     (`Krzyzewski wins No. 700`); lines another splitter cut (`parse`: the document's `own_lines`)
@@ -176,11 +178,13 @@ def verify(sent: Sentence, profile: str, retokenize: bool = True, one_line: bool
     falling back to a space between every token for it would cost the sentence its commas and
     apostrophes (`it ’s ready , and`) and avoid nothing."""
     text = fold(render_tokens(sent.tokens, ptb_marks=True), profile)
-    if one_line and len(sentence_spans(text)) > 1:
+    spans = [(0, len(text))] if title else sentence_spans(text)
+    if one_line and len(spans) > 1:
         return False            # flattening would cut this line in two: `(U.S.) 3-6` -> `(U.S. ) 3-6`
     if not retokenize:
         return True
-    got = [t.lower() for t in tokenize(text, profile)]
+    # flattening tokenises each sentence it cuts apart: a period ending one may come off (`Ms .`)
+    got = [t.lower() for a, b in spans for t in tokenize(text[a:b], profile)]
     return _normal(got) == _normal([t.text for t in sent.tokens])
 
 
@@ -196,11 +200,15 @@ def apply(doc: Document, check: bool = True) -> Document:
     own_lines = doc.meta.get("own_lines", True)
     for sent in doc.all_sentences():
         _space_sentence(sent, doc.profile)
-        one_line = own_lines and sent is not doc.title
+        title = sent is doc.title
 
         def verified(retokenize: bool = True) -> bool:
-            return verify(sent, doc.profile, retokenize, one_line)
+            return verify(sent, doc.profile, retokenize, own_lines and not title, title)
 
+        if check and doc.profile != "lower" and not own_lines and not verified(needs_check(sent, doc.profile)):
+            # in lines another splitter cut, a capital after `Ms.` may cut the sentence where the
+            # tokenizer then splits the period off: lowered, as the constraint stage does in ours
+            lower_after_enders(sent, title, "and the period would come off")
         if check and doc.profile != "lower" and not verified(needs_check(sent, doc.profile)):
             _space_around_periods(sent)
             if not verified():
