@@ -121,4 +121,5 @@ def _split(sent: Sentence, at: list[int]) -> list[Sentence]:
     """A line holding several sentences as its sentences; the line is taken for a paragraph (one
     article or one paragraph a line is how most corpora that do not cut sentences store them)."""
     edges = [0, *at, len(sent.tokens)]
-    return [Sentence(sent.tokens[a:b], paragraph_start=(k == 0)) for k, (a, b) in enumerate(zip(edges, edges[1:]))]
+    return [Sentence(sent.tokens[a:b], paragraph_start=k == 0)
+            for k, (a, b) in enumerate(zip(edges, edges[1:]))]

@@ -178,7 +178,8 @@ def _abbreviation(w: str) -> bool:
     return len(w) > 1 and w.endswith(".") and any(c.isalpha() for c in w)
 
 
-def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str = "", own_lines: bool = True) -> list[int]:
+def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str = "",
+                   own_lines: bool = True) -> list[int]:
     """Case a sentence's words the lexicon knows; words whose case depends on use go to `uses`
     (cased tentatively for their neighbours' sake); returns where the unknown words are."""
     toks = sent.tokens
