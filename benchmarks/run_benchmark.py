@@ -197,7 +197,7 @@ def environment() -> str:
 
 
 def write_results(args, results: dict, train: dict, n_words: int, n_articles: int,
-                  broken: dict[str, str], ceiling: list) -> None:
+                  broken: dict[str, str], ceiling: list, layouts: dict) -> None:
     import tools
 
     lines = ["# Benchmark: newsrestore against other restorers", "",
@@ -257,6 +257,8 @@ def write_results(args, results: dict, train: dict, n_words: int, n_articles: in
         lines += [f"Articles a tool failed on (scored as empty output): {fails}", ""]
     for name, err in broken.items():
         lines += [f"**{name} could not run:** `{err}`", ""]
+    from layouts import layouts_section
+    lines += layouts_section(layouts, METRICS, fmt)
     lines += targets_section(results.get("newsrestore"), n_words) + quote_ceiling_section(ceiling) + calibration_section(args)
     lines += ["![metrics per tool](results.png)", ""]
     (args.out / "RESULTS.md").write_text("\n".join(lines))
@@ -392,9 +394,11 @@ def main(argv: list[str] | None = None) -> None:
             results[name] = r
             print(f"{name}: {time.perf_counter() - t0:.0f}s, case_acc "
                   f"{fmt(r['overall']['case_acc'])}", file=sys.stderr)
-    if not results:
-        sys.exit("every tool failed: " + json.dumps(broken))
-    write_results(args, results, train, n_words, len(items), broken, ceiling)
+        if not results:
+            sys.exit("every tool failed: " + json.dumps(broken))
+        from layouts import other_layouts
+        layouts = other_layouts(args.models, items, list(results), score)
+    write_results(args, results, train, n_words, len(items), broken, ceiling, layouts)
     chart(results, args.out / "results.png")
     print((args.out / "RESULTS.md").read_text())
 
