@@ -131,3 +131,22 @@ def test_a_capital_after_an_abbreviation_keeps_the_tokens(shared_data):
     restored = restore(flat, profile="ptb")
     assert restored.document.meta["own_lines"] is False
     assert flatten(restored.text, "ptb", has_title=restored.title is not None).split() == flat.split()
+
+
+def test_the_caller_can_say_what_a_line_holds(reuters_example):
+    """Two lines, the first holding two sentences: too few sentence ends inside lines to tell
+    from the text that lines are paragraphs, so `lines="paragraph"` says it."""
+    first, second, third = reuters_example["flat"].splitlines()[:3]
+    assert first.endswith("u.s.")                          # our splitter's cut before `Congress`
+    text = f"{first} {second} {third}\n{reuters_example['flat'].splitlines()[3]}"
+    assert len(parse(text).sentences) == 2                 # auto: taken for sentences
+    assert len(parse(text, lines="paragraph").sentences) == 3
+    art = restore(text, lines="paragraph")
+    assert "urged budget restraint in 2018. In keeping with" in " ".join(art.body.split())
+    assert len(parse(" ".join(reuters_example["flat"].split()), lines="sentence").sentences) == 1
+    from click.testing import CliRunner
+    from newsrestore.cli import cli
+    res = CliRunner().invoke(cli, ["restore", "-", "--lines", "paragraph"], input=text)
+    assert res.exit_code == 0 and "in 2018. In keeping with" in " ".join(res.output.split())
+    res = CliRunner().invoke(cli, ["restore", "-", "--lines", "lines"], input=text)
+    assert res.exit_code == 2 and "--lines" in res.output

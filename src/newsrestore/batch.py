@@ -17,6 +17,7 @@ class Options:
     model: str | None = None
     title: str | None = None
     date: str | None = None
+    lines: str = "auto"
 
 
 @dataclass
@@ -33,7 +34,8 @@ def restore_record(record: Record, opts: Options) -> Outcome:
         return Outcome(record, error=record.error)
     try:
         article = restore(record.text or "", title=record.title or opts.title, date=record.date or opts.date,
-                          profile=opts.profile, quotes=opts.quotes, model=opts.model, id=record.id)
+                          profile=opts.profile, quotes=opts.quotes, model=opts.model, id=record.id,
+                          lines=opts.lines)
     except NewsRestoreError as exc:
         return Outcome(record, error=f"{record.source or record.id}: {exc}")
     if opts.fmt == "json":

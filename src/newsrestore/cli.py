@@ -15,6 +15,7 @@ import click
 from . import __version__
 from .errors import NewsRestoreError
 from .flatten import LAYOUTS, PROFILES
+from .parse import LINES
 
 EXAMPLES = Path(__file__).parent / "examples"
 EXIT_FAILED_RECORDS = 1
@@ -46,6 +47,9 @@ def cli() -> None:
               help="Output format. Default: text for one article, JSON Lines (json) for a batch.")
 @click.option("--profile", type=click.Choice(("auto",) + PROFILES), default="auto", show_default=True,
               help="How the input was flattened.")
+@click.option("--lines", type=click.Choice(LINES), default="auto", show_default=True,
+              help="What an input line holds: a sentence, or a paragraph (or the whole article), which "
+                   "is then cut into its sentences. auto tells from the text.")
 @click.option("--quotes", type=click.Choice(["curly", "straight"]), default="curly", show_default=True)
 @click.option("--title", help="The article's title (flattened or not), if not in the input.")
 @click.option("--date", help="The article's date, in any common form (2017-11-24, 'November 24, 2017').")
@@ -55,7 +59,7 @@ def cli() -> None:
 @click.option("--errors", "errors_path", help="Where to list failed records (JSON Lines). Default: OUTPUT.errors.jsonl.")
 @click.option("--example", is_flag=True, help="Restore the bundled example (a Reuters article from the ISOT corpus).")
 @_column_options
-def restore(inputs, output, fmt, profile, quotes, title, date, model, jobs, errors_path, example,
+def restore(inputs, output, fmt, profile, lines, quotes, title, date, model, jobs, errors_path, example,
             id_column, text_column, title_column, date_column) -> None:
     """Restore INPUTS: .txt files, folders, - (stdin), .jsonl, .csv (ISOT layout works as is), .parquet."""
     from .batch import Options
@@ -71,7 +75,7 @@ def restore(inputs, output, fmt, profile, quotes, title, date, model, jobs, erro
     cols = Columns(id_column, text_column, title_column, date_column)
     batch = is_batch(inputs)
     opts = Options(profile=profile, quotes=quotes, fmt=fmt or ("json" if batch else "text"), model=model,
-                   title=title, date=date)
+                   title=title, date=date, lines=lines)
     from .commands import restore_batch, restore_single
     if batch:
         failed = restore_batch(inputs, cols, opts, output, errors_path, jobs)

@@ -72,21 +72,28 @@ def _check(text: str) -> None:
                 f"of at most {MAX_LINE_CHARS:,} characters (is this one article on a single line?)")
 
 
+#: What an input line holds: found out from the text (`auto`), or said by the caller.
+LINES = ("auto", "sentence", "paragraph")
+
+
 def parse(
     text: str, *, title: str | None = None, date: str | Date | None = None,
-    profile: str = "auto", id: str | None = None,
+    profile: str = "auto", id: str | None = None, lines: str = "auto",
 ) -> Document:
     """Read flattened text (one sentence a line) into a Document.
 
     Lines that hold whole paragraphs or articles (`sentences.holds_sentences`: one article or
     one paragraph a line, as corpora that do not cut sentences store them) are cut into their
-    sentences (`sentences.line_breaks`), each line a paragraph; their tokens stay as they came."""
+    sentences (`sentences.line_breaks`), each line a paragraph; their tokens stay as they came.
+    `lines` says so instead of the text: "sentence" never cuts a line, "paragraph" always does."""
     _check(text)
     if profile == "auto":
         profile = detect_profile(text)
     if profile not in PROFILES:
         raise InputError(f"unknown profile {profile!r}; choose auto, {', '.join(PROFILES)}")
-    lines = [ln.strip() for ln in normalize_newlines(text).split("\n")]
+    if lines not in LINES:
+        raise InputError(f"unknown line layout {lines!r}; choose {', '.join(LINES)}")
+    layout, lines = lines, [ln.strip() for ln in normalize_newlines(text).split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
     if title is None and len(lines) > 2 and lines[0] and not lines[1] and any(lines[2:]):
@@ -109,7 +116,7 @@ def parse(
         raise InputError("the input has a title but no text")
     words = [s.words if has else [] for s, has in zip(doc.sentences, inner)]
     breaks = [line_breaks(w) for w in words]
-    resegment = holds_sentences(words, breaks)
+    resegment = layout == "paragraph" or (layout == "auto" and holds_sentences(words, breaks))
     if resegment:
         doc.sentences = [part for sent, at in zip(doc.sentences, breaks) for part in _split(sent, at)]
     doc.meta["own_lines"] = not resegment and not cut_elsewhere(words)

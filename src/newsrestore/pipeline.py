@@ -100,11 +100,13 @@ def restore(
     quotes: str = "curly",
     model: Model | str | Path | None = None,
     id: str | None = None,
+    lines: str = "auto",
 ) -> Article:
-    """Restore one flattened article (one sentence a line) to readable text."""
+    """Restore one flattened article (one sentence a line; `lines` "paragraph" when each line
+    holds a paragraph or the whole article, "auto" to tell from the text) to readable text."""
     if not isinstance(model, Model):
         model = load_model(model)
     if quotes not in typography.STYLES:
         raise ValueError(f"unknown quote style {quotes!r}; choose curly or straight")
-    doc = parse(text, title=title, date=date, profile=profile, id=id)
+    doc = parse(text, title=title, date=date, profile=profile, id=id, lines=lines)
     return Article(run_stages(doc, model, quotes))
