@@ -3,6 +3,10 @@ kept in one line.  Restoring must find the sentences, and not bend the text to k
 our splitter never made; every input token still comes back."""
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from newsrestore import flatten, restore
 from newsrestore.flatten import flatten_article
 from newsrestore.parse import parse
@@ -25,6 +29,9 @@ def test_sentence_ends_inside_a_line():
     assert _breaks("reverence for the laws . . . become") == []          # a spelled-out ellipsis
     assert _breaks("/ www.investor.reuters.com / fullquote.aspx ? ticker = cl.n") == []
     assert _breaks("came to 6,800 forints . ) the rest") == ["the"]       # after the closing bracket
+    assert _breaks("the vote was close . `` we won") == ["``"]            # PTB: before the opening mark
+    assert _breaks("mr . smith went to washington") == []                # the lower profile splits `mr.`
+    assert _breaks('he said no . " the plan is dead') == []              # a straight quote: either way
 
 
 def test_lines_our_splitter_did_not_cut(reuters_example):
@@ -150,3 +157,23 @@ def test_the_caller_can_say_what_a_line_holds(reuters_example):
     assert res.exit_code == 0 and "in 2018. In keeping with" in " ".join(res.output.split())
     res = CliRunner().invoke(cli, ["restore", "-", "--lines", "lines"], input=text)
     assert res.exit_code == 2 and "--lines" in res.output
+
+
+@pytest.mark.parametrize("profile", ["stripped", "ptb", "lower"])
+def test_every_profile_a_paragraph_a_line(bbc_example, reuters_example, profile):
+    for original in (bbc_example["original"], reuters_example["original"]):
+        has_title = original is bbc_example["original"]
+        text = flatten(original, profile, has_title=has_title, layout="paragraph")
+        art = restore(text, profile=profile)
+        assert flatten(art.text, profile, has_title=has_title).split() == text.split()
+        assert not re.search(r"\w \. [A-Za-z]", art.body)              # every sentence end found
+
+
+def test_blank_lines_still_say_where_paragraphs_start(bbc_example):
+    """A title line, then paragraphs a line with blank lines between them: the blank lines are
+    kept as the paragraph breaks."""
+    flat = flatten_article(bbc_example["original"], "stripped", has_title=True)
+    paragraphs = flat.lines("paragraph")
+    art = restore(" ".join(flat.title) + "\n\n" + "\n\n".join(paragraphs))
+    assert art.title == "Yukos unit buyer faces loan claim"
+    assert len(art.paragraphs) == len(paragraphs) and len(art.document.sentences) == len(flat.sentences)

@@ -72,8 +72,9 @@ def _check(text: str) -> None:
                 f"of at most {MAX_LINE_CHARS:,} characters (is this one article on a single line?)")
 
 
-#: What an input line holds: found out from the text (`auto`), or said by the caller.
-LINES = ("auto", "sentence", "paragraph")
+#: What an input line holds: found out from the text (`auto`), or said by the caller (`article`
+#: is read as `paragraph`: a line cut into its sentences, as `flatten --layout article` writes).
+LINES = ("auto", "sentence", "paragraph", "article")
 
 
 def parse(
@@ -85,7 +86,8 @@ def parse(
     Lines that hold whole paragraphs or articles (`sentences.holds_sentences`: one article or
     one paragraph a line, as corpora that do not cut sentences store them) are cut into their
     sentences (`sentences.line_breaks`), each line a paragraph; their tokens stay as they came.
-    `lines` says so instead of the text: "sentence" never cuts a line, "paragraph" always does."""
+    `lines` says so instead of the text: "sentence" never cuts a line, "paragraph" (or
+    "article") always does."""
     _check(text)
     if profile == "auto":
         profile = detect_profile(text)
@@ -116,17 +118,20 @@ def parse(
         raise InputError("the input has a title but no text")
     words = [s.words if has else [] for s, has in zip(doc.sentences, inner)]
     breaks = [line_breaks(w) for w in words]
-    resegment = layout == "paragraph" or (layout == "auto" and holds_sentences(words, breaks))
+    resegment = layout in ("paragraph", "article") or (layout == "auto" and holds_sentences(words, breaks))
     if resegment:
-        doc.sentences = [part for sent, at in zip(doc.sentences, breaks) for part in _split(sent, at)]
+        blank_lines = sum(s.paragraph_start for s in doc.sentences) > 1     # paragraphs given so
+        doc.sentences = [part for sent, at in zip(doc.sentences, breaks)
+                         for part in _split(sent, at, sent.paragraph_start or not blank_lines)]
     doc.meta["own_lines"] = not resegment and not cut_elsewhere(words)
     doc.meta["given_paragraphs"] = sum(s.paragraph_start for s in doc.sentences) > 1
     return doc
 
 
-def _split(sent: Sentence, at: list[int]) -> list[Sentence]:
-    """A line holding several sentences as its sentences; the line is taken for a paragraph (one
-    article or one paragraph a line is how most corpora that do not cut sentences store them)."""
+def _split(sent: Sentence, at: list[int], new_paragraph: bool) -> list[Sentence]:
+    """A line holding several sentences as its sentences.  Without blank lines between
+    paragraphs, each line is taken for one (an article or a paragraph a line is how most corpora
+    that do not cut sentences store them); with them, they say where paragraphs start."""
     edges = [0, *at, len(sent.tokens)]
-    return [Sentence(sent.tokens[a:b], paragraph_start=k == 0)
+    return [Sentence(sent.tokens[a:b], paragraph_start=new_paragraph and k == 0)
             for k, (a, b) in enumerate(zip(edges, edges[1:]))]

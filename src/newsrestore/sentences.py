@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .quotemodel import SPEECH_VERBS
 
@@ -59,16 +60,34 @@ def splits_between(left: str, right: str) -> bool:
 
 
 _FINAL_TOKENS = frozenset({".", "?", "!"})
-_CLOSING_TOKENS = frozenset({")", "]", "''", '"'})
+#: Marks that close what a sentence's end is inside of, and that open what the next starts with.
+#: A straight `"` (the lower profile) could be either, so no cut is made beside one.
+_CLOSING_TOKENS = frozenset({")", "]", "''"})
+_OPENING_TOKENS = frozenset({"(", "[", "``"})
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Moses's non-breaking prefixes (`mr`, `jan`, `co`), lower case: a `.` token after one is
+    the abbreviation's own period (the lower profile splits it off: `mr . smith`)."""
+    from .flatten import moses_tokenizer            # flatten imports this module
+    return frozenset(p.lower() for p in moses_tokenizer().NONBREAKING_PREFIXES)
+
+
+def is_abbreviation(token: str) -> bool:
+    """A token holding an abbreviation's period: `u.s.`, `jan.`."""
+    return len(token) > 1 and token.endswith(".") and any(c.isalpha() for c in token)
 
 
 def line_breaks(words: Sequence[str]) -> list[int]:
     """Where a flattened line holding several sentences breaks: the index of each later
     sentence's first token.  A sentence ends at a `.`, `?` or `!` token (and the closing marks
-    after it) before a word or number; not before punctuation (`calif . , and`: an abbreviation
-    Moses split off), not inside a spelled-out ellipsis (`. . . become`), not after a question
-    or exclamation its speaker is named after (`? he said`, `? she asked`), and not after a
-    web address's `?` (`fullquote.aspx ? ticker`)."""
+    after it) before a word or number (or an opening mark and one); not before punctuation
+    (`calif . , and`: an abbreviation Moses split off), not after an abbreviation's own period
+    (`mr . smith`, as the lower profile splits it), not inside a spelled-out ellipsis (`. . .
+    become`), not beside a straight `"`, not after a question or exclamation its speaker is
+    named after (`? he said`, `? she asked`), and not after a web address's `?`
+    (`fullquote.aspx ? ticker`)."""
     out: list[int] = []
     n = len(words)
     i = 0
@@ -80,10 +99,15 @@ def line_breaks(words: Sequence[str]) -> list[int]:
         j = i + 1
         while j < n and words[j] in _CLOSING_TOKENS:
             j += 1
-        if (j < n and words[j][:1].isalnum()
-                and not (w != "." and any(x in SPEECH_VERBS for x in words[j:j + 3]))
-                and not (w == "?" and i and ("." in words[i - 1].strip(".") or words[i - 1] == "/"))
-                and not (j + 1 < n and words[j + 1] == "=")):
+        k = j
+        while k < n and words[k] in _OPENING_TOKENS:
+            k += 1
+        prev = words[i - 1] if i else ""
+        if (k < n and words[k][:1].isalnum()
+                and not (w == "." and (len(prev) == 1 and prev.isalpha() or prev in _abbreviations()))
+                and not (w != "." and any(x in SPEECH_VERBS for x in words[k:k + 3]))
+                and not (w == "?" and ("." in prev.strip(".") or prev == "/"))
+                and not (k + 1 < n and words[k + 1] == "=")):
             out.append(j)
         i = j
     return out
@@ -118,6 +142,6 @@ def cut_elsewhere(lines: Sequence[Sequence[str]]) -> bool:
     after a lone mark: Moses splits `16..18` into `16 .. 18`, which no splitter saw."""
     for words in lines:
         for a, b in zip(words, words[1:]):
-            if a.endswith(".") and b[:1].isdigit() and any(c.isalpha() for c in a):
+            if b[:1].isdigit() and is_abbreviation(a):
                 return True
     return False

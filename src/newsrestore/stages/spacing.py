@@ -205,20 +205,26 @@ def apply(doc: Document, check: bool = True) -> Document:
         def verified(retokenize: bool = True) -> bool:
             return verify(sent, doc.profile, retokenize, own_lines and not title, title)
 
-        if check and doc.profile != "lower" and not own_lines and not verified(needs_check(sent, doc.profile)):
+        if not check or doc.profile == "lower" or verified(needs_check(sent, doc.profile)):
+            continue
+        if not own_lines:
             # in lines another splitter cut, a capital after `Ms.` may cut the sentence where the
-            # tokenizer then splits the period off: lowered, as the constraint stage does in ours
-            lower_after_enders(sent, title, "and the period would come off")
-        if check and doc.profile != "lower" and not verified(needs_check(sent, doc.profile)):
-            _space_around_periods(sent)
-            if not verified():
-                _minimal_spacing(sent)
-            if not verified():
-                _undo_constraints(doc, sent)
-            if not verified():
-                _abbreviation_case(sent)
-            if not verified():
-                for tok in sent.tokens:
-                    tok.conf = min(tok.conf, 0.5)
-                doc.meta.setdefault("unverified_sentences", []).append(render_sentence(sent))
+            # tokenizer then splits the period off: lowered, as the constraint stage does in
+            # ours, where that brings the tokens back (else the capitals are given back)
+            lowered = lower_after_enders(sent, title, "and the period would come off")
+            if lowered and verified():
+                continue
+            for tok, out, stage, reason in lowered:
+                tok.out, tok.stage, tok.reason = out, stage, reason
+        _space_around_periods(sent)
+        if not verified():
+            _minimal_spacing(sent)
+        if not verified():
+            _undo_constraints(doc, sent)
+        if not verified():
+            _abbreviation_case(sent)
+        if not verified():
+            for tok in sent.tokens:
+                tok.conf = min(tok.conf, 0.5)
+            doc.meta.setdefault("unverified_sentences", []).append(render_sentence(sent))
     return doc
