@@ -28,12 +28,7 @@ def other_layouts(model_dir: Path, items: list, names: list[str], score: Callabl
         for name in names:
             tool = tools.make(name)
             tool.load(model_dir)
-            outputs = []
-            for flat, it in zip(flats, items):
-                try:
-                    outputs.append(tool.restore(flat, it["profile"]))
-                except Exception as exc:  # scored as an empty output, as in the main runs
-                    outputs.append(f"\x00{type(exc).__name__}: {exc}")
+            outputs = [tool.restore_or_error(flat, it["profile"]) for flat, it in zip(flats, items)]
             out[layout][name] = score(items, outputs)["overall"]
             print(f"{name}, an {layout} a line: case_acc {100 * out[layout][name]['case_acc']:.2f}", file=sys.stderr)
     return out

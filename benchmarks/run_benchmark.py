@@ -48,10 +48,7 @@ def _init(name: str, model_dir: str) -> None:
 
 
 def _restore(item: tuple[str, str]) -> str:
-    try:
-        return _TOOL.restore(*item)
-    except Exception as exc:  # scored as an empty output, reported
-        return f"\x00{type(exc).__name__}: {exc}"
+    return _TOOL.restore_or_error(*item)
 
 
 def peak_rss_mb() -> float:

@@ -43,6 +43,13 @@ class Tool:
     def restore(self, flat: str, profile: str) -> str:
         raise NotImplementedError
 
+    def restore_or_error(self, flat: str, profile: str) -> str:
+        """The restored text, or the error marked by a leading NUL (scored as an empty output, reported)."""
+        try:
+            return self.restore(flat, profile)
+        except Exception as exc:  # one failing article must not stop the benchmark
+            return f"\x00{type(exc).__name__}: {exc}"
+
     def forget(self) -> None:
         """Drop whatever the one-core pass cached, so the all-cores pass (forked from it) starts cold."""
 

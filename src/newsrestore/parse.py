@@ -11,7 +11,7 @@ from datetime import date as Date, datetime
 
 from .document import Document, Sentence, Token
 from .errors import InputError
-from .flatten import PROFILES
+from .flatten import LAYOUTS, PROFILES
 from .sentences import cut_elsewhere, holds_sentences, line_breaks
 from .text import normalize_newlines
 
@@ -74,7 +74,7 @@ def _check(text: str) -> None:
 
 #: What an input line holds: found out from the text (`auto`), or said by the caller (`article`
 #: is read as `paragraph`: a line cut into its sentences, as `flatten --layout article` writes).
-LINES = ("auto", "sentence", "paragraph", "article")
+LINES = ("auto", *LAYOUTS)
 
 
 def parse(

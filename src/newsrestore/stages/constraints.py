@@ -51,3 +51,9 @@ def lower_after_enders(sent: Sentence, title: bool = False, why: str = "and the 
                        f'kept lowercase after "{prev.text}": a capital here would start a new sentence, {why}',
                        min(tok.conf, 0.9))
     return lowered
+
+
+def give_back(lowered: list) -> None:
+    """Write back the words `lower_after_enders` lowered, as they were before."""
+    for tok, out, stage, reason in lowered:
+        tok.out, tok.stage, tok.reason = out, stage, reason

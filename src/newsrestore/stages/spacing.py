@@ -14,7 +14,7 @@ from ..document import Document, Sentence, Token
 from ..flatten import fold, tokenize
 from ..sentences import sentence_spans
 from .acronyms import short_initials
-from .constraints import lower_after_enders
+from .constraints import give_back, lower_after_enders
 
 STAGE = "spacing"
 NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "''", "'s", "n't", "'re",
@@ -191,9 +191,7 @@ def verify(sent: Sentence, profile: str, retokenize: bool = True, one_line: bool
 def _undo_constraints(doc: Document, sent: Sentence) -> None:
     """Give back capitals the constraint stage removed (Moses keeps `Jan.` whole, not `jan.`)."""
     mine = {id(t) for t in sent.tokens}
-    for tok, out, stage, reason in doc.meta.get("constraint_undo", []):
-        if id(tok) in mine:
-            tok.out, tok.stage, tok.reason = out, stage, reason
+    give_back([r for r in doc.meta.get("constraint_undo", []) if id(r[0]) in mine])
 
 
 def apply(doc: Document, check: bool = True) -> Document:
@@ -214,8 +212,7 @@ def apply(doc: Document, check: bool = True) -> Document:
             lowered = lower_after_enders(sent, title, "and the period would come off")
             if lowered and verified():
                 continue
-            for tok, out, stage, reason in lowered:
-                tok.out, tok.stage, tok.reason = out, stage, reason
+            give_back(lowered)
         _space_around_periods(sent)
         if not verified():
             _minimal_spacing(sent)
