@@ -171,3 +171,42 @@ def test_train_on_a_users_own_corpus(tmp_path, examples_dir, reuters_example):
     res = run("restore", str(flat), "--model", str(model))
     assert res.returncode == 0, res.stderr
     assert "The head of a conservative Republican faction in the U.S. Congress" in res.stdout.decode()
+
+
+def test_every_option_the_readme_shows_exists():
+    """The README's usage lines are what users copy: each option they show must be one the
+    command takes (`diff -f` once failed with `No such option`)."""
+    import re
+    import shlex
+    from pathlib import Path
+
+    import click
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    blocks = re.findall(r"^```[a-z]*\n(.*?)^```", readme, flags=re.S | re.M)
+    lines = [ln.split("  #")[0] for b in blocks for ln in b.splitlines() if ln.startswith("newsrestore ")]
+    assert len(lines) >= 10
+    ctx = click.Context(cli)
+    for line in lines:
+        name, *args = shlex.split(line)[1:]
+        command = cli.get_command(ctx, name)
+        assert command is not None, line
+        known = {o for p in command.params for o in (*p.opts, *p.secondary_opts)}
+        shown = {re.sub(r"=.*", "", a) for a in args if a.startswith("-") and a != "-"}
+        assert shown <= known, f"{line}: {sorted(shown - known)}"
+
+
+def test_outputs_are_written_with_the_users_umask(tmp_path, bbc_example):
+    """Outputs are written atomically through a temporary file, which must not leave them
+    readable by their owner alone."""
+    import os
+    import stat
+
+    src = tmp_path / "bbc.flat.txt"
+    src.write_text(bbc_example["flat"])
+    out = tmp_path / "out.txt"
+    assert run("restore", str(src), "-o", str(out)).returncode == 0
+    mode = stat.S_IMODE(out.stat().st_mode)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert mode == 0o666 & ~mask

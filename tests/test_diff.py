@@ -115,6 +115,29 @@ def test_flattened_with_other_sentence_cut_aligns_by_merges():
 
 
 @needs_examples
+@pytest.mark.parametrize("orig,has_title", [(REUTERS, False), (YUKOS, True)])
+@pytest.mark.parametrize("layout", ["paragraph", "article"])
+def test_flattened_a_paragraph_or_article_a_line_is_form_only(orig, has_title, layout):
+    """Corpora that do not cut sentences store a paragraph or an article a line; such a copy is
+    cut into its sentences as `restore` cuts it, so it still reads as the same content."""
+    text = orig.read_text()
+    flat = flatten(text, "stripped", has_title=has_title, layout=layout)
+    sentence_lines = len(flatten(text, "stripped", has_title=has_title).split("\n"))
+    assert len(flat.split("\n")) < sentence_lines / 2
+    r = diff_texts(text, flat)
+    assert set(ops(r)) == {"form"}
+    assert r.identical_content and r.summary["kept"] == 1.0 and r.summary["added"] == 0.0
+    # told that each line is one sentence, the same copy is one long sentence per line
+    forced = diff_texts(text, flat, lines="sentence")
+    assert not forced.identical_content
+
+
+def test_unknown_line_layout_is_a_diff_error():
+    with pytest.raises(DiffError, match="line layout"):
+        diff_texts("a b .", "a b .", lines="page")
+
+
+@needs_examples
 def test_article_against_itself_is_identical():
     text = REUTERS.read_text()
     r = diff_texts(text, text)
@@ -276,6 +299,15 @@ def test_cli_exit_codes_follow_gnu_diff(tmp_path):
     out = tmp_path / "d.html"
     assert run(REUTERS, b, "--format", "html", "-o", out).exit_code == 1
     assert out.read_text().startswith("<!DOCTYPE html>")
+
+
+@needs_examples
+def test_cli_lines_option(tmp_path):
+    flat = tmp_path / "article.txt"
+    flat.write_text(flatten(REUTERS.read_text(), "stripped", layout="article"))
+    assert run(REUTERS, flat).exit_code == 0
+    assert run(REUTERS, flat, "--lines", "auto").exit_code == 0
+    assert run(REUTERS, flat, "--lines", "sentence").exit_code == 1
 
 
 @needs_examples

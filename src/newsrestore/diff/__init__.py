@@ -15,11 +15,12 @@ from .load import DiffError, Version, parse_version, read_version
 __all__ = ["DiffError", "DiffResult", "Pair", "Version", "diff_files", "diff_texts", "compare"]
 
 
-def diff_texts(a: str, b: str, name_a: str = "A", name_b: str = "B") -> DiffResult:
-    """Compare two article texts, each flattened, restored or original."""
-    return compare(parse_version(a, name_a), parse_version(b, name_b))
+def diff_texts(a: str, b: str, name_a: str = "A", name_b: str = "B", lines: str = "auto") -> DiffResult:
+    """Compare two article texts, each flattened, restored or original.  `lines` says what a
+    line of a flattened text holds (a sentence, a paragraph, an article; auto tells from the text)."""
+    return compare(parse_version(a, name_a, lines), parse_version(b, name_b, lines))
 
 
-def diff_files(a: str | Path, b: str | Path) -> DiffResult:
+def diff_files(a: str | Path, b: str | Path, lines: str = "auto") -> DiffResult:
     """Compare two article files; unreadable, binary or empty files raise DiffError."""
-    return compare(read_version(a), read_version(b))
+    return compare(read_version(a, lines=lines), read_version(b, lines=lines))

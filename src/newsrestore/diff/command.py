@@ -11,6 +11,8 @@ import sys
 
 import click
 
+from ..io.writers import write_text
+from ..parse import LINES
 from . import DiffError, diff_files
 from .html import to_html
 from .render import to_json, to_text
@@ -23,12 +25,16 @@ class _Trouble(click.ClickException):
 @click.command("diff")
 @click.argument("a", type=click.Path(dir_okay=False, allow_dash=False))
 @click.argument("b", type=click.Path(dir_okay=False, allow_dash=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True,
               help="Terminal view, JSON report, or a self-contained side-by-side HTML page.")
 @click.option("--all", "show_all", is_flag=True, help="Text view: also list identical and form-only sentences.")
 @click.option("--color/--no-color", default=None, help="Colour the text view (default: only on a terminal).")
+@click.option("--lines", type=click.Choice(LINES), default="auto", show_default=True,
+              help="What a line of flattened input holds: a sentence, or a paragraph (or the whole article), "
+                   "which is then cut into its sentences. auto tells from the text.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
-def diff_command(a: str, b: str, fmt: str, show_all: bool, color: bool | None, output: str | None) -> None:
+def diff_command(a: str, b: str, fmt: str, show_all: bool, color: bool | None, lines: str,
+                 output: str | None) -> None:
     """Compare two versions of a news story, A and B, in any form restore reads.
 
     Sentences are aligned (splits, merges and reordering allowed) and each pair
@@ -38,7 +44,7 @@ def diff_command(a: str, b: str, fmt: str, show_all: bool, color: bool | None, o
     2 trouble.
     """
     try:
-        result = diff_files(a, b)
+        result = diff_files(a, b, lines=lines)
     except DiffError as exc:
         raise _Trouble(str(exc)) from None
     if fmt == "json":
@@ -50,8 +56,7 @@ def diff_command(a: str, b: str, fmt: str, show_all: bool, color: bool | None, o
         text = to_text(result, colour=colour, show_all=show_all)
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as fh:
-                fh.write(text if text.endswith("\n") else text + "\n")
+            write_text(output, text if text.endswith("\n") else text + "\n")      # renamed into place
         except OSError as exc:
             raise _Trouble(f"{output}: cannot write ({exc.strerror})") from None
     else:

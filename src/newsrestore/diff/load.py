@@ -17,7 +17,8 @@ from ..errors import InputError
 from ..flatten import fold, tokenize
 from ..io.readers import decode as decode_text
 from ..header import parse_header
-from ..sentences import split_sentences
+from ..parse import LINES
+from ..sentences import holds_sentences, line_breaks, split_sentences
 from ..text import collapse_spaces, fold_ascii, normalize_newlines, strip_quotes
 
 
@@ -58,8 +59,9 @@ class Version:
 _END_RE = re.compile(r"[.!?][\"')\]\u2019\u201d]*$")
 
 
-def read_version(path: str | Path, name: str | None = None) -> Version:
-    """Read a file; binary, undecodable or empty files raise DiffError."""
+def read_version(path: str | Path, name: str | None = None, lines: str = "auto") -> Version:
+    """Read a file; binary, undecodable or empty files raise DiffError.  `lines` says what a
+    line of flattened input holds, as for `restore` (`parse.parse`)."""
     p = Path(path)
     label = name or str(path)
     try:
@@ -70,7 +72,7 @@ def read_version(path: str | Path, name: str | None = None) -> Version:
         raise DiffError(f"{label}: is a directory, not a text file") from None
     except OSError as exc:
         raise DiffError(f"{label}: cannot read ({exc.strerror})") from None
-    return parse_version(decode(data, label), label)
+    return parse_version(decode(data, label), label, lines)
 
 
 def decode(data: bytes, label: str) -> str:
@@ -85,15 +87,17 @@ def decode(data: bytes, label: str) -> str:
     return text
 
 
-def parse_version(text: str, name: str = "text") -> Version:
+def parse_version(text: str, name: str = "text", lines: str = "auto") -> Version:
     """Detect the form (flattened text has no capitals) and read the sentences."""
+    if lines not in LINES:
+        raise DiffError(f"unknown line layout {lines!r}; choose {', '.join(LINES)}")
     text = normalize_newlines(text)
     if not any(c.isalnum() for c in text):
         raise DiffError(f"{name}: empty (no words to compare)")
     if any(c.isupper() for c in text):
         version = _read_cased(text, name)
     else:
-        version = _read_flat(text, name)
+        version = _read_flat(text, name, lines)
     if not version.sentences:
         raise DiffError(f"{name}: no sentences besides the title")
     return version
@@ -107,22 +111,31 @@ def _title_line(lines: list[str]) -> bool:
     return len(first.split()) <= 25 and not _END_RE.search(first)
 
 
-def _read_flat(text: str, name: str) -> Version:
+def _read_flat(text: str, name: str, layout: str = "auto") -> Version:
+    """Flattened lines as sentences.  Lines holding whole paragraphs or articles (one a line,
+    as many corpora store them) are cut into their sentences as `restore` cuts them, so they
+    align with the sentences of a cased version rather than as one long merge."""
     lines = text.strip("\n").split("\n")
     title = None
     if _title_line(lines):
         toks = lines[0].split()
         title = Sentence(toks, " ".join(toks))
         lines = lines[2:]
-    sentences: list[Sentence] = []
+    rows: list[tuple[list[str], int]] = []          # each line's tokens and its paragraph
     para = 0
     for line in lines:
         toks = line.split()
         if not toks:
-            para += 1 if sentences else 0
+            para += 1 if rows else 0
             continue
-        sentences.append(Sentence(toks, " ".join(toks), paragraph=para))
-    return Version(name, "flat", sentences, title=title)
+        rows.append((toks, para))
+    breaks = [line_breaks(toks) for toks, _ in rows]
+    if layout in ("paragraph", "article") or (layout == "auto" and holds_sentences([t for t, _ in rows], breaks)):
+        blank_lines = para > 0                      # paragraphs given by blank lines, else a line each
+        rows = [(toks[a:b], p if blank_lines else k)
+                for k, ((toks, p), at) in enumerate(zip(rows, breaks))
+                for a, b in zip([0, *at], [*at, len(toks)])]
+    return Version(name, "flat", [Sentence(t, " ".join(t), paragraph=p) for t, p in rows], title=title)
 
 
 def _norm_chars(raw: str) -> list[tuple[str, int]]:

@@ -17,6 +17,7 @@ def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             yield f
+        os.chmod(tmp, 0o666 & ~_umask())         # mkstemp's 0600, as `open` would have made it
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -24,6 +25,12 @@ def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
         except FileNotFoundError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_text(path: str | Path, text: str) -> None:
