@@ -68,8 +68,8 @@ def _check(text: str) -> None:
     for i, line in enumerate(text.splitlines(), 1):
         if len(line) > MAX_LINE_CHARS:
             raise InputError(
-                f"line {i} is {len(line):,} characters long; a flattened sentence should be one line "
-                f"of at most {MAX_LINE_CHARS:,} characters (is this one article on a single line?)")
+                f"line {i} is {len(line):,} characters long; a line (a sentence, a paragraph or one "
+                f"article) may hold at most {MAX_LINE_CHARS:,} (is this several articles run together?)")
 
 
 #: What an input line holds: found out from the text (`auto`), or said by the caller (`article`
