@@ -55,6 +55,35 @@ def test_a_dateline_naming_an_unlisted_outlet_makes_the_header(original, source,
     assert flatten(restored.text) == flat
 
 
+@pytest.mark.parametrize("original, source, city, day, body", [
+    # real FNC-1 and WMT openings: wire copy gives the day after the city
+    ("OTTAWA, Nov 30 (Reuters) - Canada is trying to confirm reports that a Canadian citizen has been captured "
+     "in Syria, a foreign ministry spokesman said.", "Reuters", "OTTAWA", "Nov 30", "Canada is trying"),
+    ("MOGADISHU, Sept 5 (Reuters) - The alert and story on Sept. 5 were withdrawn.",
+     "Reuters", "MOGADISHU", "Sept 5", "The alert and story"),
+    ("Beijing, July 25 (Xinhua) - People's Daily ran a commentary on Sunday.",
+     "Xinhua", "BEIJING", "July 25", "People’s Daily"),
+])
+def test_a_dateline_with_its_day_makes_the_header(original, source, city, day, body):
+    flat = flatten(original)
+    restored = restore(flat, date="2014-11-30")
+    assert (restored.source, restored.city, restored.document.dateline_day) == (source, city, day)
+    assert restored.header == f"date 2014-11-30 {source}, {city}, {day}"
+    assert restored.body.startswith(body)
+    assert flatten(restored.text) == flat
+    assert restored.to_json()["dateline_day"] == day
+
+
+@pytest.mark.parametrize("flat", [
+    "london , nov 45 ( reuters ) - shares rose .",       # no such day
+    ", nov 15 ( reuters ) - shares rose .",              # a day needs its city
+])
+def test_a_dateline_day_that_is_no_day_is_no_header(flat):
+    restored = restore(flat)
+    assert restored.header is None
+    assert flatten(restored.text) == flat
+
+
 @pytest.mark.parametrize("flat", [
     "he said ( laughing ) - we will win .",            # `said`, `so`, `did`: no place
     "so did i ( laughing ) - and we won .",

@@ -73,6 +73,7 @@ class Document:
     date: Date | None = None
     source: str | None = None          # news agency from the dateline, e.g. "Reuters"
     city: str | None = None            # dateline city as the outlet writes it, e.g. "WASHINGTON"
+    dateline_day: str | None = None    # the day a dateline gives after its city, e.g. "Nov 15"
     dateline: list[Token] = field(default_factory=list)  # the input tokens the header replaced
     id: str | None = None
     quotes: str = "curly"

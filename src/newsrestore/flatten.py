@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from functools import lru_cache
 
-from .header import parse_header
+from .header import dateline_text, parse_header
 from .sentences import split_sentences
 from .text import collapse_spaces, fold_ascii, straighten_quotes, strip_quotes
 
@@ -104,10 +104,9 @@ def _flatten_block(text: str, profile: str) -> list[list[str]]:
     return sentences
 
 
-def dateline_tokens(source: str, city: str | None, profile: str) -> list[str]:
+def dateline_tokens(source: str, city: str | None, profile: str, day: str | None = None) -> list[str]:
     """The flattened dateline a header stands for: `washington ( reuters ) -`."""
-    words = f"{city} ({source}) -" if city else f"({source}) -"
-    return [t.lower() for t in tokenize(fold(words, profile), profile)]
+    return [t.lower() for t in tokenize(fold(dateline_text(source, city, day), profile), profile)]
 
 
 def flatten_article(
@@ -132,9 +131,9 @@ def flatten_article(
         header = parse_header(paragraphs[0])
         if header is not None:
             paragraphs.pop(0)
-            flat.date, flat.source, flat.city = header
+            flat.date, flat.source, flat.city = header.date, header.source, header.city
             if flat.source:
-                prefix = dateline_tokens(flat.source, flat.city, profile)
+                prefix = dateline_tokens(flat.source, flat.city, profile, header.day)
     for para in paragraphs:
         block = _flatten_block(fold(para, profile), profile)
         if block:

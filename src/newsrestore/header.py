@@ -2,12 +2,15 @@
 
 Restoring moves the dateline (`washington ( reuters ) -`) out of the body into
 this header; flattening puts it back, so the header is a reversible rewriting
-of input tokens rather than new words.
+of input tokens rather than new words.  A dateline that gives its own day, as
+wire copy does (`london , nov 15 ( reuters ) -`), keeps it after the city:
+`date Reuters, LONDON, Nov 15`.
 """
 from __future__ import annotations
 
 import re
 from datetime import date as Date
+from typing import NamedTuple
 
 #: Agencies recognised in datelines, written as the agencies write themselves.
 AGENCIES = {
@@ -26,13 +29,24 @@ _SOURCE_NAMES = "|".join(sorted((re.escape(v) for v in _LISTED), key=len, revers
 #: (`CBS.MW`, `CNN/Money`, `Sports Network`) and the small ones between them.
 _OTHER_SOURCE = (r"[A-Z][A-Za-z.&/-]*(?: (?:[A-Z][A-Za-z.&/-]*|" + "|".join(sorted(SMALL_SOURCE_WORDS))
                  + rf")){{0,{MAX_SOURCE_WORDS - 1}}}")
+#: A dateline's own day as the dateline stage writes it: `Nov 15`, `Sept. 3`, `March 3`.
+DAY_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
 _HEADER_RE = re.compile(
     rf"^date(?: (?P<date>\d{{4}}-\d{{2}}-\d{{2}}))?(?: (?P<source>{_SOURCE_NAMES}|{_OTHER_SOURCE})"
-    rf"(?:, (?P<city>[^a-z]+))?)?$"
+    rf"(?:, (?P<city>[^a-z]+?)(?:, (?P<day>{DAY_RE}))?)?)?$"
 )
 
 
-def format_header(date: Date | None, source: str | None, city: str | None) -> str | None:
+class Header(NamedTuple):
+    """What a header line says: the article's date, and the dateline's agency, city and day."""
+
+    date: Date | None
+    source: str | None
+    city: str | None
+    day: str | None = None
+
+
+def format_header(date: Date | None, source: str | None, city: str | None, day: str | None = None) -> str | None:
     """The header line for what is known, or None when nothing is."""
     if date is None and source is None:
         return None
@@ -40,11 +54,11 @@ def format_header(date: Date | None, source: str | None, city: str | None) -> st
     if date is not None:
         parts.append(date.isoformat())
     if source is not None:
-        parts.append(source + (f", {city}" if city else ""))
+        parts.append(source + (f", {city}" if city else "") + (f", {day}" if city and day else ""))
     return " ".join(parts)
 
 
-def parse_header(line: str) -> tuple[Date | None, str | None, str | None] | None:
+def parse_header(line: str) -> Header | None:
     """Read a header line back; None when the line is not one."""
     m = _HEADER_RE.match(line.strip())
     if not m or line.strip() == "date":
@@ -52,4 +66,10 @@ def parse_header(line: str) -> tuple[Date | None, str | None, str | None] | None
     if m["source"] and m["source"] not in _LISTED and not m["city"]:
         return None             # `date Night`: an outlet not listed is read only with its city
     d = Date.fromisoformat(m["date"]) if m["date"] else None
-    return d, m["source"], m["city"]
+    return Header(d, m["source"], m["city"], m["day"])
+
+
+def dateline_text(source: str, city: str | None, day: str | None = None) -> str:
+    """The dateline a header stands for, cased: `WASHINGTON (Reuters) -`, `LONDON, Nov 15 (Reuters) -`."""
+    place = f"{city}, {day}" if city and day else city
+    return f"{place} ({source}) -" if place else f"({source}) -"

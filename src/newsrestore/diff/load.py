@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..flatten import fold, tokenize
 from ..io.readers import decode as decode_text
-from ..header import parse_header
+from ..header import dateline_text, parse_header
 from ..parse import LINES
 from ..sentences import holds_sentences, line_breaks, split_sentences
 from ..text import collapse_spaces, fold_ascii, normalize_newlines, strip_quotes
@@ -211,9 +211,8 @@ def _read_cased(text: str, name: str) -> Version:
     prefix: list[str] = []
     if paragraphs and (h := parse_header(paragraphs[0])) is not None:
         header = paragraphs.pop(0)
-        _, source, city = h
-        if source:
-            lead = f"{city} ({source}) -" if city else f"({source}) -"
+        if h.source:
+            lead = dateline_text(h.source, h.city, h.day)
             prefix = tokenize(fold(lead, "stripped"), "stripped")
     sentences: list[Sentence] = []
     for k, para in enumerate(paragraphs):

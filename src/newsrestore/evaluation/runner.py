@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..corpora.base import GoldArticle
 from ..flatten import flatten
-from ..header import parse_header
+from ..header import dateline_text, parse_header
 from ..train.build import marks_lost
 from .compare import ErrorLog, compare
 from .metrics import Counts, summarize
@@ -36,9 +36,8 @@ def comparable_body(text: str, has_title: bool) -> str:
     header = parse_header(paras[0]) if paras else None
     if header is not None:
         paras.pop(0)
-        _date, source, city = header
-        if source:
-            dateline = f"{city} ({source}) -" if city else f"({source}) -"
+        if header.source:
+            dateline = dateline_text(header.source, header.city, header.day)
             paras[:1] = [f"{dateline} {paras[0]}" if paras else dateline]
     return "\n\n".join(paras)
 

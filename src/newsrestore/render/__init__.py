@@ -17,7 +17,7 @@ def title_text(doc: Document) -> str | None:
 
 
 def header_text(doc: Document) -> str | None:
-    return format_header(doc.date, doc.source, doc.city)
+    return format_header(doc.date, doc.source, doc.city, doc.dateline_day)
 
 
 def render_text(doc: Document) -> str:
@@ -38,6 +38,7 @@ def render_json(doc: Document) -> dict:
         "date": doc.date.isoformat() if doc.date else None,
         "source": doc.source,
         "city": doc.city,
+        "dateline_day": doc.dateline_day,
         "profile": doc.profile,
         "text": render_text(doc),
         "paragraphs": [

@@ -2,7 +2,9 @@
 
 The dateline tokens are moved from the first sentence into `Document.dateline`
 (they are not lost: the header line renders them, and flattening the header
-gives them back), so the body starts with the real first word.  The agency is one of
+gives them back), so the body starts with the real first word.  Wire copy gives
+the day after the city (`london , nov 15 ( reuters ) -`); the header keeps it
+(`date Reuters, LONDON, Nov 15`), and the agency still names the house style.  The agency is one of
 `header.AGENCIES` or any outlet in brackets after a place (`new york ( cnn / money ) -`);
 training tags articles with the listed agencies only (`train/case.py: case_article`), whose
 conventions it learns, so an unlisted outlet changes no model.
@@ -13,7 +15,7 @@ from typing import NamedTuple
 
 from ..document import Document
 from ..flatten import dateline_tokens
-from ..header import AGENCIES, MAX_SOURCE_WORDS, SMALL_SOURCE_WORDS, format_header, parse_header
+from ..header import AGENCIES, MAX_SOURCE_WORDS, SMALL_SOURCE_WORDS, Header, format_header, parse_header
 from ..model import Model
 from ..text import capitalize_first
 
@@ -33,12 +35,29 @@ def _city_ok(tokens: list[str]) -> bool:
 
 class Dateline(NamedTuple):
     """What opens an article's first sentence: `end` tokens, the agency they name (as it writes
-    itself when `known`, one of `AGENCIES`; else its tokens in lower case), the city's tokens."""
+    itself when `known`, one of `AGENCIES`; else its tokens in lower case), the city's tokens
+    and the day's (`nov`, `15`) when the dateline gives one."""
 
     end: int
     agency: str
     city: list[str]
     known: bool
+    day: list[str] = []
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+#: A month as a dateline writes it, flattened: `nov`, `nov.`, `november`, `sept.`.
+_MONTHS = frozenset({m for name in _MONTH_NAMES for m in (name, name[:3], name[:3] + ".")} | {"sept", "sept."})
+
+
+def _place_and_day(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """The tokens before the agency's bracket as (city, day): `london , nov 15` gives
+    (`london`, `nov 15`); without a day after a comma, all of them are the city."""
+    if (len(tokens) >= 4 and tokens[-3] == "," and tokens[-2] in _MONTHS and tokens[-1].isdigit()
+            and 1 <= int(tokens[-1]) <= 31):
+        return tokens[:-3], tokens[-2:]
+    return tokens, []
 
 
 def _source_ok(tokens: list[str]) -> bool:
@@ -57,14 +76,16 @@ def find_dateline(words: list[str]) -> Dateline | None:
         return None
     i = words.index("(")
     j = next((k for k in range(i + 2, min(i + 2 * MAX_SOURCE_WORDS + 1, len(words))) if words[k] == ")"), None)
-    if j is None or j + 1 >= len(words) or words[j + 1] not in {"-", "--"} or not _city_ok(words[:i]):
+    city, day = _place_and_day(words[:i])
+    if j is None or j + 1 >= len(words) or words[j + 1] not in {"-", "--"} or not _city_ok(city) \
+            or (day and not city):
         return None
     agency = AGENCIES.get(words[i + 1]) if j == i + 2 else None
     if agency is not None:
-        return Dateline(j + 2, agency, words[:i], True)
+        return Dateline(j + 2, agency, city, True, day)
     if not _source_ok(words[i + 1:j]):
         return None
-    return Dateline(j + 2, " ".join(words[i + 1:j]), words[:i], False)
+    return Dateline(j + 2, " ".join(words[i + 1:j]), city, False, day)
 
 
 def movable_dateline(words: list[str]) -> Dateline | None:
@@ -125,24 +146,27 @@ def _city_text(tokens: list[str]) -> str:
     return out.upper()
 
 
-def _header_fields(doc: Document, found: Dateline, model: Model | None) -> tuple[str, str | None] | None:
-    """(agency, city) for the header that replaces `found`, or None when it cannot: an agency
-    outside `AGENCIES` needs the `model`'s lexicon to be written and a city the lexicon reads as
-    one, and moves only when the header reads back as itself and flattens back to the very
-    tokens it replaced."""
+def _header_fields(doc: Document, found: Dateline, model: Model | None) -> Header | None:
+    """(agency, city, day) for the header that replaces `found`, or None when it cannot: an
+    agency outside `AGENCIES` needs the `model`'s lexicon to be written and a city the lexicon
+    reads as one; a header moves only when it reads back as itself and flattens back to the
+    very tokens it replaced."""
     words = doc.sentences[0].words
     if not _movable(found, words):
         return None
     city = _city_text(found.city) if found.city else None
+    day = " ".join((capitalize_first(found.day[0]), *found.day[1:])) if found.day else None
     if found.known:
-        return found.agency, city
-    if model is None or not _looks_like_a_city(found.city, model):
+        agency = found.agency
+    elif model is None or not _looks_like_a_city(found.city, model):
         return None
-    agency = _source_name(found.agency, model)
-    if (dateline_tokens(agency, city, doc.profile) != words[:found.end]
-            or parse_header(format_header(None, agency, city) or "") != (None, agency, city)):
+    else:
+        agency = _source_name(found.agency, model)
+    fields = Header(None, agency, city, day)
+    if (not found.known or day) and (dateline_tokens(agency, city, doc.profile, day) != words[:found.end]
+                                     or parse_header(format_header(*fields) or "") != fields):
         return None
-    return agency, city
+    return fields
 
 
 def apply(doc: Document, model: Model | None = None) -> Document:
@@ -162,7 +186,7 @@ def apply(doc: Document, model: Model | None = None) -> Document:
             doc.meta["body_start"] = found.end
         return doc
     doc.dateline, first.tokens = first.tokens[:found.end], first.tokens[found.end:]
-    doc.source, doc.city = fields
+    doc.source, doc.city, doc.dateline_day = fields.source, fields.city, fields.day
     for tok in doc.dateline:
         tok.stage, tok.reason = "dateline", f"dateline moved to the header ({doc.source})"
     return doc
