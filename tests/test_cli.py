@@ -182,10 +182,12 @@ def test_every_option_the_readme_shows_exists():
 
     import click
 
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-    blocks = re.findall(r"^```[a-z]*\n(.*?)^```", readme, flags=re.S | re.M)
-    lines = [ln.split("  #")[0] for b in blocks for ln in b.splitlines() if ln.startswith("newsrestore ")]
-    assert len(lines) >= 10
+    root = Path(__file__).resolve().parents[1]
+    readmes = [root / "README.md", root / "src" / "newsrestore" / "models" / "README.md"]
+    blocks = [b for r in readmes for b in re.findall(r"^```[a-z]*\n(.*?)^```", r.read_text(), flags=re.S | re.M)]
+    commands = [c.strip() for b in blocks for ln in b.splitlines() for c in ln.split("  #")[0].split("&&")]
+    lines = [c for c in commands if c.startswith("newsrestore ")]
+    assert len(lines) >= 12
     ctx = click.Context(cli)
     for line in lines:
         name, *args = shlex.split(line)[1:]
@@ -210,3 +212,28 @@ def test_outputs_are_written_with_the_users_umask(tmp_path, bbc_example):
     mask = os.umask(0)
     os.umask(mask)
     assert mode == 0o666 & ~mask
+
+
+def test_outputs_keep_the_mode_of_the_file_they_replace_and_write_through_links(tmp_path, bbc_example):
+    import os
+    import stat
+
+    src = tmp_path / "bbc.flat.txt"
+    src.write_text(bbc_example["flat"])
+    private = tmp_path / "private.txt"
+    private.write_text("old")
+    private.chmod(0o600)
+    assert run("restore", str(src), "-o", str(private)).returncode == 0
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600 and "Yukos" in private.read_text()
+    target, link = tmp_path / "target.txt", tmp_path / "link.txt"
+    target.write_text("old")
+    link.symlink_to(target)
+    assert run("restore", str(src), "-o", str(link)).returncode == 0
+    assert link.is_symlink() and "Yukos" in target.read_text()
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([sys.executable, "-c", f"import sys; sys.stdout.write(open({str(fifo)!r}).read())"],
+                            stdout=subprocess.PIPE)
+    assert run("restore", str(src), "-o", str(fifo)).returncode == 0
+    assert "Yukos" in proc.communicate(timeout=60)[0].decode()
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

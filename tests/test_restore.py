@@ -67,7 +67,7 @@ def test_a_dateline_naming_an_unlisted_outlet_makes_the_header(original, source,
 def test_a_dateline_with_its_day_makes_the_header(original, source, city, day, body):
     flat = flatten(original)
     restored = restore(flat, date="2014-11-30")
-    assert (restored.source, restored.city, restored.document.dateline_day) == (source, city, day)
+    assert (restored.source, restored.city, restored.dateline_day) == (source, city, day)
     assert restored.header == f"date 2014-11-30 {source}, {city}, {day}"
     assert restored.body.startswith(body)
     assert flatten(restored.text) == flat
@@ -82,6 +82,11 @@ def test_a_dateline_day_that_is_no_day_is_no_header(flat):
     restored = restore(flat)
     assert restored.header is None
     assert flatten(restored.text) == flat
+
+
+def test_a_day_in_digits_that_are_not_ascii_is_no_header():
+    # `²` passes str.isdigit and int() reads it; it once crashed the dateline stage
+    assert restore("london , nov \u00b2 ( reuters ) - shares rose .").header is None
 
 
 @pytest.mark.parametrize("flat", [

@@ -74,6 +74,7 @@ class FlatArticle:
     date: Date | None = None
     source: str | None = None
     city: str | None = None
+    dateline_day: str | None = None
     paragraph_starts: list[int] = field(default_factory=list)
 
     def lines(self, layout: str = "sentence") -> list[str]:
@@ -131,9 +132,9 @@ def flatten_article(
         header = parse_header(paragraphs[0])
         if header is not None:
             paragraphs.pop(0)
-            flat.date, flat.source, flat.city = header.date, header.source, header.city
+            flat.date, flat.source, flat.city, flat.dateline_day = header
             if flat.source:
-                prefix = dateline_tokens(flat.source, flat.city, profile, header.day)
+                prefix = dateline_tokens(flat.source, flat.city, profile, flat.dateline_day)
     for para in paragraphs:
         block = _flatten_block(fold(para, profile), profile)
         if block:

@@ -65,6 +65,11 @@ class Article:
     def city(self) -> str | None:
         return self.document.city
 
+    @property
+    def dateline_day(self) -> str | None:
+        """The day the dateline gives after its city (`Nov 30`), as written."""
+        return self.document.dateline_day
+
     def to_json(self) -> dict:
         return render_json(self.document)
 

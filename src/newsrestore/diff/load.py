@@ -122,12 +122,14 @@ def _read_flat(text: str, name: str, layout: str = "auto") -> Version:
         title = Sentence(toks, " ".join(toks))
         lines = lines[2:]
     rows: list[tuple[list[str], int]] = []          # each line's tokens and its paragraph
-    para = 0
+    para, gap = 0, False
     for line in lines:
         toks = line.split()
         if not toks:
-            para += 1 if rows else 0
+            gap = bool(rows)
             continue
+        para += gap
+        gap = False
         rows.append((toks, para))
     breaks = [line_breaks(toks) for toks, _ in rows]
     if layout in ("paragraph", "article") or (layout == "auto" and holds_sentences([t for t, _ in rows], breaks)):

@@ -11,6 +11,7 @@ conventions it learns, so an unlisted outlet changes no model.
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from ..document import Document
@@ -49,13 +50,14 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
                 "october", "november", "december")
 #: A month as a dateline writes it, flattened: `nov`, `nov.`, `november`, `sept.`.
 _MONTHS = frozenset({m for name in _MONTH_NAMES for m in (name, name[:3], name[:3] + ".")} | {"sept", "sept."})
+_DAY = re.compile(r"[0-9]{1,2}")                # ASCII digits: `int` reads `²` no more than folding keeps it
 
 
 def _place_and_day(tokens: list[str]) -> tuple[list[str], list[str]]:
     """The tokens before the agency's bracket as (city, day): `london , nov 15` gives
     (`london`, `nov 15`); without a day after a comma, all of them are the city."""
-    if (len(tokens) >= 4 and tokens[-3] == "," and tokens[-2] in _MONTHS and tokens[-1].isdigit()
-            and 1 <= int(tokens[-1]) <= 31):
+    if len(tokens) >= 4 and tokens[-3] == "," and tokens[-2] in _MONTHS and _DAY.fullmatch(tokens[-1]) \
+            and 1 <= int(tokens[-1]) <= 31:
         return tokens[:-3], tokens[-2:]
     return tokens, []
 
@@ -77,8 +79,7 @@ def find_dateline(words: list[str]) -> Dateline | None:
     i = words.index("(")
     j = next((k for k in range(i + 2, min(i + 2 * MAX_SOURCE_WORDS + 1, len(words))) if words[k] == ")"), None)
     city, day = _place_and_day(words[:i])
-    if j is None or j + 1 >= len(words) or words[j + 1] not in {"-", "--"} or not _city_ok(city) \
-            or (day and not city):
+    if j is None or j + 1 >= len(words) or words[j + 1] not in {"-", "--"} or not _city_ok(city):
         return None
     agency = AGENCIES.get(words[i + 1]) if j == i + 2 else None
     if agency is not None:
