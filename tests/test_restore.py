@@ -84,6 +84,26 @@ def test_a_dateline_day_that_is_no_day_is_no_header(flat):
     assert flatten(restored.text) == flat
 
 
+@pytest.mark.parametrize("original", [
+    "LONDON, Nov 30 (Reuters) - Shares rose on Tuesday.",
+    "Commack, NY (Sports Network) - Second-seeded Lleyton Hewitt reached Sunday's final.",
+])
+@pytest.mark.parametrize("profile", ["stripped", "ptb", "lower"])
+def test_dateline_headers_in_every_profile(original, profile):
+    flat = flatten(original, profile)
+    restored = restore(flat, profile=profile)
+    assert restored.header is not None and restored.city in ("LONDON", "COMMACK, NY")
+    assert flatten(restored.text, profile) == flat
+
+
+def test_a_dateline_the_header_would_respace_stays_in_the_body():
+    # lower-profile text spaced like tokens: the header would flatten back as `(reuters)`
+    flat = "washington ( reuters ) - shares rose."
+    restored = restore(flat, profile="lower")
+    assert restored.header is None
+    assert flatten(restored.text, "lower") == flat
+
+
 def test_a_day_in_digits_that_are_not_ascii_is_no_header():
     # `²` passes str.isdigit and int() reads it; it once crashed the dateline stage
     assert restore("london , nov \u00b2 ( reuters ) - shares rose .").header is None

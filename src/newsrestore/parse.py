@@ -48,7 +48,9 @@ def parse_date(value: str | Date | None) -> Date | None:
         raise InputError(f"cannot read the date {value!r}: {exc}") from None
 
 
-def _tokens(line: str, profile: str) -> list[Token]:
+def line_tokens(line: str, profile: str) -> list[Token]:
+    """One input line's tokens: split at spaces, or in the lower profile (running text) at
+    word and punctuation edges, each token recording whether a space followed it."""
     if profile != "lower":
         return [Token(t) for t in line.split()]
     toks: list[Token] = []
@@ -102,14 +104,14 @@ def parse(
         title, lines = lines[0], lines[2:]
     doc = Document(sentences=[], profile=profile, date=parse_date(date), id=id)
     if title is not None and title.strip():
-        doc.title = Sentence(_tokens(title.strip(), profile))
+        doc.title = Sentence(line_tokens(title.strip(), profile))
     new_para = True
     inner = []                   # whether each line has a mark inside it (`_INNER_MARK`)
     for line in lines:
         if not line:
             new_para = True
             continue
-        toks = _tokens(line, profile)
+        toks = line_tokens(line, profile)
         if toks:
             doc.sentences.append(Sentence(toks, paragraph_start=new_para))
             inner.append(_INNER_MARK.search(line) is not None)

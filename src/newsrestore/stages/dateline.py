@@ -15,8 +15,9 @@ import re
 from typing import NamedTuple
 
 from ..document import Document
-from ..flatten import dateline_tokens
-from ..header import AGENCIES, MAX_SOURCE_WORDS, SMALL_SOURCE_WORDS, Header, format_header, parse_header
+from ..flatten import dateline_tokens, fold
+from ..header import AGENCIES, MAX_SOURCE_WORDS, SMALL_SOURCE_WORDS, Header, dateline_text, format_header, parse_header
+from ..parse import line_tokens
 from ..model import Model
 from ..text import capitalize_first
 
@@ -151,7 +152,8 @@ def _header_fields(doc: Document, found: Dateline, model: Model | None) -> Heade
     """(agency, city, day) for the header that replaces `found`, or None when it cannot: an
     agency outside `AGENCIES` needs the `model`'s lexicon to be written and a city the lexicon
     reads as one; a header moves only when it reads back as itself and flattens back to the
-    very tokens it replaced."""
+    very tokens it replaced (`washington ( reuters ) -` given in the lower profile, whose
+    flattening writes `(reuters)`, stays in the body)."""
     words = doc.sentences[0].words
     if not _movable(found, words):
         return None
@@ -164,10 +166,20 @@ def _header_fields(doc: Document, found: Dateline, model: Model | None) -> Heade
     else:
         agency = _source_name(found.agency, model)
     fields = Header(None, agency, city, day)
-    if (not found.known or day) and (dateline_tokens(agency, city, doc.profile, day) != words[:found.end]
-                                     or parse_header(format_header(*fields) or "") != fields):
+    if not _flattens_back(fields, doc, found.end) or parse_header(format_header(*fields) or "") != fields:
         return None
     return fields
+
+
+def _flattens_back(fields: Header, doc: Document, end: int) -> bool:
+    """Whether the header's dateline flattens to the `end` tokens it replaces, read as `parse`
+    reads the profile (running text in the lower profile, where spacing must match too)."""
+    if doc.profile != "lower":
+        return dateline_tokens(fields.source, fields.city, doc.profile, fields.day) == doc.sentences[0].words[:end]
+    text = fold(dateline_text(fields.source, fields.city, fields.day), "lower").lower()
+    mine = [(t.text, t.space_after) for t in line_tokens(text, "lower")]
+    given = [(t.text, t.space_after) for t in doc.sentences[0].tokens[:end]]
+    return len(mine) == end and mine[:-1] == given[:-1] and mine[-1][0] == given[-1][0]
 
 
 def apply(doc: Document, model: Model | None = None) -> Document:
