@@ -117,12 +117,13 @@ def test_flattened_with_other_sentence_cut_aligns_by_merges():
 @needs_examples
 @pytest.mark.parametrize("orig,has_title", [(REUTERS, False), (YUKOS, True)])
 @pytest.mark.parametrize("layout", ["paragraph", "article"])
-def test_flattened_a_paragraph_or_article_a_line_is_form_only(orig, has_title, layout):
+@pytest.mark.parametrize("profile", ["stripped", "ptb", "lower"])
+def test_flattened_a_paragraph_or_article_a_line_is_form_only(orig, has_title, layout, profile):
     """Corpora that do not cut sentences store a paragraph or an article a line; such a copy is
     cut into its sentences as `restore` cuts it, so it still reads as the same content."""
     text = orig.read_text()
-    flat = flatten(text, "stripped", has_title=has_title, layout=layout)
-    sentence_lines = len(flatten(text, "stripped", has_title=has_title).split("\n"))
+    flat = flatten(text, profile, has_title=has_title, layout=layout)
+    sentence_lines = len(flatten(text, profile, has_title=has_title).split("\n"))
     assert len(flat.split("\n")) < sentence_lines / 2
     r = diff_texts(text, flat)
     assert set(ops(r)) == {"form"}
@@ -130,6 +131,15 @@ def test_flattened_a_paragraph_or_article_a_line_is_form_only(orig, has_title, l
     # told that each line is one sentence, the same copy is one long sentence per line
     forced = diff_texts(text, flat, lines="sentence")
     assert not forced.identical_content
+
+
+@needs_bbc
+def test_bbc_articles_a_line_in_every_profile_are_the_same_content():
+    texts = bbc_articles()[:40]
+    for profile in ("stripped", "ptb", "lower"):
+        same = sum(diff_texts(t, flatten(t, profile, has_title=True, layout="article")).identical_content
+                   for t in texts)
+        assert same >= 38, (profile, same)
 
 
 def test_unknown_line_layout_is_a_diff_error():

@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..flatten import fold, tokenize
 from ..io.readers import decode as decode_text
 from ..header import dateline_text, parse_header
-from ..parse import LINES
+from ..parse import LINES, detect_profile, line_tokens
 from ..sentences import holds_sentences, line_breaks, split_sentences
 from ..text import collapse_spaces, fold_ascii, normalize_newlines, strip_quotes
 
@@ -114,7 +114,8 @@ def _title_line(lines: list[str]) -> bool:
 def _read_flat(text: str, name: str, layout: str = "auto") -> Version:
     """Flattened lines as sentences.  Lines holding whole paragraphs or articles (one a line,
     as many corpora store them) are cut into their sentences as `restore` cuts them, so they
-    align with the sentences of a cased version rather than as one long merge."""
+    align with the sentences of a cased version rather than as one long merge.  Lowercased
+    running text (the lower profile) is brought to the stripped flattening's tokens first."""
     lines = text.strip("\n").split("\n")
     title = None
     if _title_line(lines):
@@ -123,8 +124,9 @@ def _read_flat(text: str, name: str, layout: str = "auto") -> Version:
         lines = lines[2:]
     rows: list[tuple[list[str], int]] = []          # each line's tokens and its paragraph
     para, gap = 0, False
+    running = _running_text(text)
     for line in lines:
-        toks = line.split()
+        toks = _running_tokens(line) if running else line.split()
         if not toks:
             gap = bool(rows)
             continue
@@ -138,6 +140,28 @@ def _read_flat(text: str, name: str, layout: str = "auto") -> Version:
                 for k, ((toks, p), at) in enumerate(zip(rows, breaks))
                 for a, b in zip([0, *at], [*at, len(toks)])]
     return Version(name, "flat", [Sentence(t, " ".join(t), paragraph=p) for t, p in rows], title=title)
+
+
+_ATTACHED_MARK_RE = re.compile(r"[a-z][,;:] ")
+
+
+def _running_text(text: str) -> bool:
+    """Lowercased running text rather than tokens: `detect_profile` says so from its quotes and
+    apostrophes, and a comma on a word's end says so without them (tokens stand apart)."""
+    return detect_profile(text) == "lower" or _ATTACHED_MARK_RE.search(text[:20000]) is not None
+
+
+def _running_tokens(line: str) -> list[str]:
+    """A line of lowercased running text (`he said "we won." then he left.`) in the stripped
+    flattening's tokens: its marks dropped and each sentence tokenized as flattening does, since
+    Moses splits a full stop off only at the end of what it is given."""
+    marks = line_tokens(fold(line, "stripped"), "lower")
+    edges = [0, *line_breaks([t.text for t in marks]), len(marks)]
+    out: list[str] = []
+    for a, b in zip(edges, edges[1:]):
+        piece = "".join(t.text + (" " if t.space_after else "") for t in marks[a:b])
+        out.extend(t.lower() for t in tokenize(piece, "stripped"))
+    return out
 
 
 def _norm_chars(raw: str) -> list[tuple[str, int]]:
