@@ -34,6 +34,19 @@ def test_sentence_ends_inside_a_line():
     assert _breaks('he said no . " the plan is dead') == []              # a straight quote: either way
 
 
+def test_running_text_quotes_say_which_way_they_face():
+    # the lower profile keeps straight quotes, glued to the words they enclose (real ISOT lines)
+    doc = parse('former democratic president barack obama. "the good economy is really the only positive." '
+                'it was uncertain when the bill would be signed. the dow jones industrial average .dji rose.',
+                profile="lower", lines="paragraph")
+    starts = [s.words[:2] for s in doc.sentences]
+    assert starts == [["former", "democratic"], ['"', "the"], ["it", "was"], ["the", "dow"]]
+    art = restore('he added: "we are making america great again." "we have essentially repealed obamacare," '
+                  'trump said.', profile="lower", lines="paragraph", quotes="straight")
+    assert len(art.document.sentences) == 2
+    assert art.text.endswith('\n"We have essentially repealed Obamacare," Trump said.\n')
+
+
 def test_lines_our_splitter_did_not_cut(reuters_example):
     lines = [line.split() for line in reuters_example["flat"].splitlines()]
     assert not cut_elsewhere(lines)                    # ours: `on jan.` ends a line, `6 and 7` opens the next

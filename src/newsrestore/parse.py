@@ -12,7 +12,7 @@ from datetime import date as Date, datetime
 from .document import Document, Sentence, Token
 from .errors import InputError
 from .flatten import LAYOUTS, PROFILES
-from .sentences import cut_elsewhere, holds_sentences, line_breaks
+from .sentences import cut_elsewhere, holds_sentences, line_breaks, straight_quote_sides
 from .text import normalize_newlines
 
 MAX_LINE_CHARS = 1_000_000       # one flattened sentence longer than this is not a sentence
@@ -20,7 +20,7 @@ _PTB_RE = re.compile(r"(?:^| )(?:``|''|'s|n't|'re|'ll|'ve|'m|'d)(?= |$)", re.M)
 _SPACED_PUNCT_RE = re.compile(r" [,.;:?!)] | [,.?!]$| \( ", re.M)
 #: A line where a sentence may end inside (`sentences.line_breaks`) or that our splitter would
 #: have cut (`sentences.cut_elsewhere`): only these are looked at token by token.
-_INNER_MARK = re.compile(r"[.?!]\s+\S")
+_INNER_MARK = re.compile(r"[.?!][\"')\]]*\s+\S")          # `won." he`: a closing mark between
 _LOWER_WORD_RE = re.compile(r"(?:[a-z]\.){2,}|[\w$£€%&@#]+(?:[-.'/][\w]+)*|\S")
 
 
@@ -119,7 +119,7 @@ def parse(
     if not doc.sentences:
         raise InputError("the input has a title but no text")
     words = [s.words if has else [] for s, has in zip(doc.sentences, inner)]
-    breaks = [line_breaks(w) for w in words]
+    breaks = [_breaks(s.tokens, w) for s, w in zip(doc.sentences, words)]
     resegment = layout in ("paragraph", "article") or (layout == "auto" and holds_sentences(words, breaks))
     if resegment:
         blank_lines = sum(s.paragraph_start for s in doc.sentences) > 1     # paragraphs given so
@@ -128,6 +128,15 @@ def parse(
     doc.meta["own_lines"] = not resegment and not cut_elsewhere(words)
     doc.meta["given_paragraphs"] = sum(s.paragraph_start for s in doc.sentences) > 1
     return doc
+
+
+def _breaks(tokens: list[Token], words: list[str]) -> list[int]:
+    """Where a line's sentences end (`sentences.line_breaks`).  In running text (the lower
+    profile) its straight quotation marks say by their spacing whether they open or close, and a
+    mark glued to the next word is no sentence end (`average .dji rose`, `win!our`)."""
+    if not words:
+        return []
+    return [j for j in line_breaks(words, *straight_quote_sides(tokens)) if tokens[j - 1].space_after]
 
 
 def _split(sent: Sentence, at: list[int], new_paragraph: bool) -> list[Sentence]:

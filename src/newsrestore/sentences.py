@@ -16,7 +16,7 @@ the stages need not keep them as this rule would.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from .quotemodel import SPEECH_VERBS
@@ -61,7 +61,8 @@ def splits_between(left: str, right: str) -> bool:
 
 _FINAL_TOKENS = frozenset({".", "?", "!"})
 #: Marks that close what a sentence's end is inside of, and that open what the next starts with.
-#: A straight `"` (the lower profile) could be either, so no cut is made beside one.
+#: A straight `"` (the lower profile) could be either: `line_breaks` is told which ones open and
+#: which close (by their spacing), and makes no cut beside the others.
 _CLOSING_TOKENS = frozenset({")", "]", "''"})
 _OPENING_TOKENS = frozenset({"(", "[", "``"})
 
@@ -79,15 +80,15 @@ def is_abbreviation(token: str) -> bool:
     return len(token) > 1 and token.endswith(".") and any(c.isalpha() for c in token)
 
 
-def line_breaks(words: Sequence[str]) -> list[int]:
+def line_breaks(words: Sequence[str], opening: Collection[int] = (), closing: Collection[int] = ()) -> list[int]:
     """Where a flattened line holding several sentences breaks: the index of each later
     sentence's first token.  A sentence ends at a `.`, `?` or `!` token (and the closing marks
     after it) before a word or number (or an opening mark and one); not before punctuation
     (`calif . , and`: an abbreviation Moses split off), not after an abbreviation's own period
     (`mr . smith`, as the lower profile splits it), not inside a spelled-out ellipsis (`. . .
-    become`), not beside a straight `"`, not after a question or exclamation its speaker is
-    named after (`? he said`, `? she asked`), and not after a web address's `?`
-    (`fullquote.aspx ? ticker`)."""
+    become`), not beside a straight `"` unless it is among the indices `opening` or `closing`
+    (`straight_quote_sides`), not after a question or exclamation its speaker is named after
+    (`? he said`, `? she asked`), and not after a web address's `?` (`fullquote.aspx ? ticker`)."""
     out: list[int] = []
     n = len(words)
     i = 0
@@ -97,10 +98,10 @@ def line_breaks(words: Sequence[str]) -> list[int]:
             i += 1
             continue
         j = i + 1
-        while j < n and words[j] in _CLOSING_TOKENS:
+        while j < n and (words[j] in _CLOSING_TOKENS or j in closing):
             j += 1
         k = j
-        while k < n and words[k] in _OPENING_TOKENS:
+        while k < n and (words[k] in _OPENING_TOKENS or k in opening):
             k += 1
         prev = words[i - 1] if i else ""
         if (k < n and words[k][:1].isalnum()
@@ -111,6 +112,24 @@ def line_breaks(words: Sequence[str]) -> list[int]:
             out.append(j)
         i = j
     return out
+
+
+def straight_quote_sides(tokens: Sequence) -> tuple[set[int], set[int]]:
+    """(opening, closing): the straight `"` tokens of a line of running text (the lower profile,
+    its tokens recording `space_after`) that open a quotation, glued to the word after and not
+    to the one before (`said : "we`), and those that close one, glued to what comes before and
+    not after (`won ." he`).  A mark glued on both sides or neither is left undecided."""
+    opening, closing = set(), set()
+    for k, tok in enumerate(tokens):
+        if tok.text != '"':
+            continue
+        glued_before = k > 0 and not tokens[k - 1].space_after
+        glued_after = k + 1 < len(tokens) and not tok.space_after
+        if glued_after and not glued_before:
+            opening.add(k)
+        elif glued_before and not glued_after:
+            closing.add(k)
+    return opening, closing
 
 
 def holds_sentences(lines: Sequence[Sequence[str]], breaks: Sequence[Sequence[int]]) -> bool:
@@ -130,7 +149,7 @@ def holds_sentences(lines: Sequence[Sequence[str]], breaks: Sequence[Sequence[in
     for words, at in zip(lines, breaks):
         for j in at:
             k = j - 1
-            while words[k] in _CLOSING_TOKENS:
+            while words[k] in _CLOSING_TOKENS or words[k] == '"':
                 k -= 1
             stops += words[k] == "."
     return sum(map(len, breaks)) > len(lines) or stops >= len(lines) > 0
