@@ -96,9 +96,11 @@ def test_dateline_headers_in_every_profile(original, profile):
     assert flatten(restored.text, profile) == flat
 
 
-def test_a_dateline_the_header_would_respace_stays_in_the_body():
-    # lower-profile text spaced like tokens: the header would flatten back as `(reuters)`
-    flat = "washington ( reuters ) - shares rose."
+@pytest.mark.parametrize("flat", [
+    "washington ( reuters ) - shares rose.",           # spaced like tokens: would come back `(reuters)`
+    "new york (cnn) -- when war reporter james foley wrote.",   # FNC-1: `--` reads as two dashes
+])
+def test_a_dateline_the_header_would_respace_stays_in_the_body(flat):
     restored = restore(flat, profile="lower")
     assert restored.header is None
     assert flatten(restored.text, "lower") == flat

@@ -173,13 +173,14 @@ def _header_fields(doc: Document, found: Dateline, model: Model | None) -> Heade
 
 def _flattens_back(fields: Header, doc: Document, end: int) -> bool:
     """Whether the header's dateline flattens to the `end` tokens it replaces, read as `parse`
-    reads the profile (running text in the lower profile, where spacing must match too)."""
+    reads the profile (running text in the lower profile, where spacing must match too, and a
+    space must follow: `(cnn) --` reads as `( cnn ) - -`, and its first `-` is no dateline's)."""
     if doc.profile != "lower":
         return dateline_tokens(fields.source, fields.city, doc.profile, fields.day) == doc.sentences[0].words[:end]
     text = fold(dateline_text(fields.source, fields.city, fields.day), "lower").lower()
     mine = [(t.text, t.space_after) for t in line_tokens(text, "lower")]
     given = [(t.text, t.space_after) for t in doc.sentences[0].tokens[:end]]
-    return len(mine) == end and mine[:-1] == given[:-1] and mine[-1][0] == given[-1][0]
+    return len(mine) == end and mine[:-1] == given[:-1] and mine[-1][0] == given[-1][0] and given[-1][1]
 
 
 def apply(doc: Document, model: Model | None = None) -> Document:
