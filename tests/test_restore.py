@@ -283,3 +283,14 @@ def test_rcv1_dateline_lines_keep_their_place_in_capitals(shared_data):
                 assert line.strip() in restored
                 seen += 1
     assert seen >= 20
+
+
+@pytest.mark.parametrize("profile, flat", [
+    ("lower", 'he added: "we are making america great again."'),
+    ("ptb", "he added : `` we are making america great again . ''"),
+])
+def test_quotation_marks_in_the_input_do_not_hide_a_words_context(profile, flat):
+    # the case models learned `added : We` from text flattened without its marks
+    art = restore(flat, profile=profile, quotes="straight")
+    assert 'added: "We are making America great again."' in art.text
+    assert flatten(art.text, profile) == flat
