@@ -294,3 +294,13 @@ def test_quotation_marks_in_the_input_do_not_hide_a_words_context(profile, flat)
     art = restore(flat, profile=profile, quotes="straight")
     assert 'added: "We are making America great again."' in art.text
     assert flatten(art.text, profile) == flat
+
+
+def test_words_the_treebank_tokenizer_splits_are_written_whole():
+    # PTB's tokenizer writes `cannot` as `can not` (nine dev articles of ISOT True in the first 100)
+    original = "He said the United States cannot allow a mere technicality to stop it."
+    flat = flatten(original, "ptb")
+    assert "can not" in flat
+    art = restore(flat, profile="ptb")
+    assert art.body == original
+    assert flatten(art.text, "ptb") == flat

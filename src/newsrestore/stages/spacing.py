@@ -26,6 +26,11 @@ _CURRENCY = frozenset({"$", "us$", "a$", "c$", "hk$", "s$"})
 #: sentence start `A $5 fee` is the article, so only later in a sentence.
 _DOLLAR_PREFIX = frozenset({"a", "us", "c", "hk", "s", "nz"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")        # 57.6, 1,000.5: Moses keeps these whole
+#: Words the Treebank tokenizer (the PTB profile) splits in two: `cannot` -> `can not`, `gonna`.
+#: Written whole again, they flatten back to the same tokens; `can not` written apart is rare
+#: in news (a sentence-a-line CoNLL-2003 or ISOT article has `cannot`).
+_PTB_SPLIT_WORDS = frozenset({("can", "not"), ("gon", "na"), ("wan", "na"), ("got", "ta"), ("gim", "me"),
+                              ("lem", "me")})
 
 
 def _space_sentence(sent: Sentence, profile: str) -> None:
@@ -47,7 +52,9 @@ def _space_sentence(sent: Sentence, profile: str) -> None:
             continue
         if not tok.space_after:                        # joined by the apostrophe stage
             continue
-        if nxt.text in NO_SPACE_BEFORE and not (nxt.text == ":" and nxt.pre):
+        if profile == "ptb" and (tok.text.lower(), nxt.text.lower()) in _PTB_SPLIT_WORDS:
+            tok.space_after = False
+        elif nxt.text in NO_SPACE_BEFORE and not (nxt.text == ":" and nxt.pre):
             tok.space_after = False
         elif tok.text in NO_SPACE_AFTER:
             tok.space_after = False
