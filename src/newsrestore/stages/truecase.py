@@ -200,11 +200,20 @@ def _inner_apostrophe(text: str) -> bool:
     return "'" in text.strip("'") and text != "n't"
 
 
+class _Unknowns(NamedTuple):
+    """A sentence's unknown words, left for when their neighbours are cased: the sentence as the
+    models read it (`_unquoted`), its words in lower case, its first word and where they are."""
+
+    toks: list[Token]
+    words: list[str]
+    first: int
+    at: list[int]
+
+
 def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str = "",
-                   own_lines: bool = True) -> list[int]:
+                   own_lines: bool = True) -> _Unknowns:
     """Case a sentence's words the lexicon knows; words whose case depends on use go to `uses`
-    (cased tentatively for their neighbours' sake); returns where the unknown words are (among
-    the `_unquoted` tokens)."""
+    (cased tentatively for their neighbours' sake); returns where the unknown words are."""
     toks = _unquoted(sent)
     words = [t.text.lower().split("'")[0] or t.text.lower() for t in toks]
     written = [t.out for t in toks]   # as cased so far: the case model reads the word before so
@@ -252,17 +261,14 @@ def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str =
                 form, reason, conf = cap, "sentence start", max(conf, 0.99)
         tok.change(form, STAGE, reason, conf)
         written[i] = tok.out
-    return pending
+    return _Unknowns(toks, words, first, pending)
 
 
-def _case_unknown(model: Model, sent: Sentence, pending: list[int],
-                  unknown: dict[str, list[tuple[Token, float]]]) -> None:
+def _case_unknown(model: Model, pending: _Unknowns, unknown: dict[str, list[tuple[Token, float]]]) -> None:
     """The unknown words of a sentence, once their neighbours are cased."""
-    toks = _unquoted(sent)
-    words = [t.text.lower().split("'")[0] or t.text.lower() for t in toks]
-    first = first_word(words)
+    toks, words, first = pending.toks, pending.words, pending.first
     cased = [t.out for t in toks]
-    for i in pending:
+    for i in pending.at:
         tok = toks[i]
         if i == first:                   # capitalised either way: the doubt is whether it is an acronym
             next_cap = i + 1 < len(toks) and toks[i + 1].out[:1].isupper()
@@ -328,11 +334,11 @@ def apply(doc: Document, model: Model) -> Document:
     source = outlet(doc, model)             # the agency the dateline names, else the style it reads like
     uses: list[_Use] = []
     own_lines = doc.meta.get("own_lines", True)
-    pending = [(sent, _case_sentence(model, sent, uses, source, own_lines)) for sent in doc.all_sentences()]
+    pending = [_case_sentence(model, sent, uses, source, own_lines) for sent in doc.all_sentences()]
     _decide_contextual(model, uses)
-    for sent, where in pending:
-        if where:
-            _case_unknown(model, sent, where, unknown)
+    for sentence in pending:
+        if sentence.at:
+            _case_unknown(model, sentence, unknown)
     _resolve_unknown(model, unknown)
     _after_a_dateline(doc)
     for sent in doc.sentences:
