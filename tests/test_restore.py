@@ -304,3 +304,5 @@ def test_words_the_treebank_tokenizer_splits_are_written_whole():
     art = restore(flat, profile="ptb")
     assert art.body == original
     assert flatten(art.text, "ptb") == flat
+    # cased as one word, not as the halves the lexicon knows (`Gon`, `NA`)
+    assert restore("i am gon na win , he said .", profile="ptb").body == "I am gonna win, he said."

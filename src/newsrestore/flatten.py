@@ -50,6 +50,13 @@ def _treebank():
     return TreebankWordTokenizer()
 
 
+#: Words the Treebank tokenizer (the PTB profile) splits in two: `cannot` -> `can not`, `gonna`.
+#: Restoring writes them whole and in lower case again (`stages/spacing.py`, `stages/truecase.py`);
+#: they flatten back to the same tokens.  `can not` written apart is rare in news.
+PTB_SPLIT_WORDS = frozenset({("can", "not"), ("gon", "na"), ("wan", "na"), ("got", "ta"), ("gim", "me"),
+                             ("lem", "me")})
+
+
 def tokenize(sentence: str, profile: str) -> list[str]:
     """Tokens of one (already folded) sentence, cased as given."""
     if profile == "stripped":

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..document import Document, Sentence, Token
-from ..flatten import fold, tokenize
+from ..flatten import PTB_SPLIT_WORDS, fold, tokenize
 from ..sentences import sentence_spans
 from .acronyms import short_initials
 from .constraints import give_back, lower_after_enders
@@ -26,11 +26,6 @@ _CURRENCY = frozenset({"$", "us$", "a$", "c$", "hk$", "s$"})
 #: sentence start `A $5 fee` is the article, so only later in a sentence.
 _DOLLAR_PREFIX = frozenset({"a", "us", "c", "hk", "s", "nz"})
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")        # 57.6, 1,000.5: Moses keeps these whole
-#: Words the Treebank tokenizer (the PTB profile) splits in two: `cannot` -> `can not`, `gonna`.
-#: Written whole again, they flatten back to the same tokens; `can not` written apart is rare
-#: in news (a sentence-a-line CoNLL-2003 or ISOT article has `cannot`).
-_PTB_SPLIT_WORDS = frozenset({("can", "not"), ("gon", "na"), ("wan", "na"), ("got", "ta"), ("gim", "me"),
-                              ("lem", "me")})
 
 
 def _space_sentence(sent: Sentence, profile: str) -> None:
@@ -52,7 +47,7 @@ def _space_sentence(sent: Sentence, profile: str) -> None:
             continue
         if not tok.space_after:                        # joined by the apostrophe stage
             continue
-        if profile == "ptb" and (tok.text.lower(), nxt.text.lower()) in _PTB_SPLIT_WORDS:
+        if profile == "ptb" and (tok.text.lower(), nxt.text.lower()) in PTB_SPLIT_WORDS:
             tok.space_after = False
         elif nxt.text in NO_SPACE_BEFORE and not (nxt.text == ":" and nxt.pre):
             tok.space_after = False

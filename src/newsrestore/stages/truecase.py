@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from ..casemodel import END, UNKNOWN, CaseContext, features
 from ..document import Document, Sentence, Token
+from ..flatten import PTB_SPLIT_WORDS
 from ..housestyle import outlet
 from ..model import Model
 from ..sentences import is_abbreviation
@@ -329,6 +330,19 @@ def _after_a_dateline(doc: Document) -> None:
         tok.change(capitalize_first(tok.out), STAGE, "sentence start, after a dateline", tok.conf)
 
 
+def _ptb_split_words(sent: Sentence) -> None:
+    """`gon na`, `can not`: one word the PTB tokenizer split, cased as one (`gonna`, not the
+    `GonNA` its halves get from the lexicon's `Gon` and `NA`)."""
+    toks = sent.tokens
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if (a.text.lower(), b.text.lower()) in PTB_SPLIT_WORDS:
+            start = a.out[:1].isupper() and (i == 0 or not is_word(toks[i - 1].text) or a.reason.startswith("sentence"))
+            a.change(capitalize_first(a.text.lower()) if start else a.text.lower(), STAGE,
+                     f'"{a.text} {b.text}": one word the PTB tokenizer split', a.conf)
+            b.change(b.text.lower(), STAGE, f'"{a.text} {b.text}": one word the PTB tokenizer split', a.conf)
+
+
 def apply(doc: Document, model: Model) -> Document:
     unknown: dict[str, list[tuple[Token, float]]] = defaultdict(list)
     source = outlet(doc, model)             # the agency the dateline names, else the style it reads like
@@ -343,4 +357,7 @@ def apply(doc: Document, model: Model) -> Document:
     _after_a_dateline(doc)
     for sent in doc.sentences:
         _rcv1_dateline(sent)
+    if doc.profile == "ptb":
+        for sent in doc.all_sentences():
+            _ptb_split_words(sent)
     return doc
