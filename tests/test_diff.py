@@ -142,6 +142,13 @@ def test_bbc_articles_a_line_in_every_profile_are_the_same_content():
         assert same >= 38, (profile, same)
 
 
+def test_running_text_with_tickers_is_not_cut_at_their_dots():
+    original = ("The Dow Jones Industrial Average .DJI rose 0.58 percent to 24,651.74, the S&P 500 .SPX gained "
+                "0.90 percent. Traders, he said, were calm.")
+    r = diff_texts(original, original.lower())
+    assert [(p.a, p.b) for p in r.pairs] == [([0], [0]), ([1], [1])] and r.identical_content
+
+
 def test_unknown_line_layout_is_a_diff_error():
     with pytest.raises(DiffError, match="line layout"):
         diff_texts("a b .", "a b .", lines="page")

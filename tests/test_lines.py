@@ -32,6 +32,7 @@ def test_sentence_ends_inside_a_line():
     assert _breaks("the vote was close . `` we won") == ["``"]            # PTB: before the opening mark
     assert _breaks("mr . smith went to washington") == []                # the lower profile splits `mr.`
     assert _breaks('he said no . " the plan is dead') == []              # a straight quote: either way
+    assert _breaks("`` yes ! '' she shouted .") == []                   # after `!` and a mark, the speaker
 
 
 def test_running_text_quotes_say_which_way_they_face():
@@ -44,6 +45,10 @@ def test_running_text_quotes_say_which_way_they_face():
     art = restore('he added: "we are making america great again." "we have essentially repealed obamacare," '
                   'trump said.', profile="lower", lines="paragraph", quotes="straight")
     assert len(art.document.sentences) == 2
+    # an exclamation, its closing mark, then the speaker with a verb the speech verbs do not list
+    shouted = restore('"yes!" she shouted. he left.', profile="lower", lines="paragraph", quotes="straight")
+    assert shouted.body == '"Yes!" she shouted. He left.'
+
     assert art.text.endswith('\n"We have essentially repealed Obamacare," Trump said.\n')
 
 

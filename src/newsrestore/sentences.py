@@ -64,6 +64,9 @@ _FINAL_TOKENS = frozenset({".", "?", "!"})
 #: A straight `"` (the lower profile) could be either: `line_breaks` is told which ones open and
 #: which close (by their spacing), and makes no cut beside the others.
 _CLOSING_TOKENS = frozenset({")", "]", "''"})
+#: After `!` or `?` and a closing mark, a pronoun most often names the speaker with a verb the
+#: speech verbs do not list: `"yes!" she shouted`, `"why?" he wondered`.
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _OPENING_TOKENS = frozenset({"(", "[", "``"})
 
 
@@ -88,7 +91,8 @@ def line_breaks(words: Sequence[str], opening: Collection[int] = (), closing: Co
     (`mr . smith`, as the lower profile splits it), not inside a spelled-out ellipsis (`. . .
     become`), not beside a straight `"` unless it is among the indices `opening` or `closing`
     (`straight_quote_sides`), not after a question or exclamation its speaker is named after
-    (`? he said`, `? she asked`), and not after a web address's `?` (`fullquote.aspx ? ticker`)."""
+    (`? he said`, `? she asked`, `! " she shouted`), and not after a web address's `?`
+    (`fullquote.aspx ? ticker`)."""
     out: list[int] = []
     n = len(words)
     i = 0
@@ -107,6 +111,7 @@ def line_breaks(words: Sequence[str], opening: Collection[int] = (), closing: Co
         if (k < n and words[k][:1].isalnum()
                 and not (w == "." and (len(prev) == 1 and prev.isalpha() or prev in _abbreviations()))
                 and not (w != "." and any(x in SPEECH_VERBS for x in words[k:k + 3]))
+                and not (w != "." and j > i + 1 and words[k] in _SPEAKER_PRONOUNS)
                 and not (w == "?" and ("." in prev.strip(".") or prev == "/"))
                 and not (k + 1 < n and words[k + 1] == "=")):
             out.append(j)

@@ -156,7 +156,8 @@ def _running_tokens(line: str) -> list[str]:
     flattening's tokens: its marks dropped and each sentence tokenized as flattening does, since
     Moses splits a full stop off only at the end of what it is given."""
     marks = line_tokens(fold(line, "stripped"), "lower")
-    edges = [0, *line_breaks([t.text for t in marks]), len(marks)]
+    cuts = [j for j in line_breaks([t.text for t in marks]) if marks[j - 1].space_after]   # not `average .dji`
+    edges = [0, *cuts, len(marks)]
     out: list[str] = []
     for a, b in zip(edges, edges[1:]):
         piece = "".join(t.text + (" " if t.space_after else "") for t in marks[a:b])

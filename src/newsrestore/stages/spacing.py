@@ -47,7 +47,7 @@ def _space_sentence(sent: Sentence, profile: str) -> None:
             continue
         if not tok.space_after:                        # joined by the apostrophe stage
             continue
-        if profile == "ptb" and (tok.text.lower(), nxt.text.lower()) in PTB_SPLIT_WORDS:
+        if profile == "ptb" and (tok.text, nxt.text) in PTB_SPLIT_WORDS:
             tok.space_after = False
         elif nxt.text in NO_SPACE_BEFORE and not (nxt.text == ":" and nxt.pre):
             tok.space_after = False

@@ -174,6 +174,8 @@ def _glued_sentences(model: Model, w: str) -> tuple[str, float, str] | None:
 
 #: Quotation marks as tokens: the lower profile keeps straight ones, PTB writes `` and ''.
 _QUOTE_TOKENS = frozenset({'"', "``", "''"})
+#: The stage of `_unquoted`'s stand-ins: cased by no stage, read only as neighbours.
+_STAND_IN = "stand-in"
 
 
 def _unquoted(sent: Sentence) -> list[Token]:
@@ -192,8 +194,15 @@ def _unquoted(sent: Sentence) -> list[Token]:
             continue
         out.append(t)
         if _inner_apostrophe(t.text):
-            out.extend(Token(p) for p in t.text.split("'")[1:] if p)
+            out.extend(Token(p, stage=_STAND_IN) for p in t.text.split("'")[1:] if p)
     return out
+
+
+def _shown(toks: list[Token], k: int) -> str:
+    """The word at `k` as a reason quotes it: the whole word for a stand-in (`China's`)."""
+    while 0 <= k < len(toks) and toks[k].stage == _STAND_IN:
+        k -= 1
+    return toks[k].out if 0 <= k < len(toks) else ""
 
 
 def _inner_apostrophe(text: str) -> bool:
@@ -222,8 +231,8 @@ def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str =
     pending: list[int] = []
     for i, tok in enumerate(toks):
         w = tok.text
-        if not is_word(w) or w != w.lower() or w[0] == "'" or w == "n't":
-            continue            # punctuation, already cased, or a PTB clitic ('s, n't)
+        if not is_word(w) or w != w.lower() or w[0] == "'" or w == "n't" or tok.stage == _STAND_IN:
+            continue            # punctuation, already cased, a PTB clitic ('s, n't) or a stand-in
         if i == first:
             opening = model.initial.get(opening_key(w, words[i + 1] if i + 1 < len(words) else END))
             if opening is not None:
@@ -243,7 +252,7 @@ def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str =
                 # dev articles given one a line, 4% fewer case errors
                 ctx = ctx._replace(prev=UNKNOWN, prev_cap=False)
             p = model.case.probability(features(ctx))
-            uses.append(_Use(tok, i == first, dist, ctx, p, before, toks[i + 1].text if i + 1 < len(toks) else ""))
+            uses.append(_Use(tok, i == first, dist, ctx, p, _shown(toks, i - 1), _shown(toks, i + 1)))
             form = _tentative(w, dist, p)
             written[i] = capitalize_first(form) if i == first else form
             continue
@@ -334,10 +343,11 @@ def _ptb_split_words(sent: Sentence) -> None:
     """`gon na`, `can not`: one word the PTB tokenizer split, cased as one (`gonna`, not the
     `GonNA` its halves get from the lexicon's `Gon` and `NA`)."""
     toks = sent.tokens
+    first = first_word([t.text for t in toks])
     for i in range(len(toks) - 1):
         a, b = toks[i], toks[i + 1]
-        if (a.text.lower(), b.text.lower()) in PTB_SPLIT_WORDS:
-            start = a.out[:1].isupper() and (i == 0 or not is_word(toks[i - 1].text) or a.reason.startswith("sentence"))
+        if (a.text, b.text) in PTB_SPLIT_WORDS:
+            start = i == first
             a.change(capitalize_first(a.text.lower()) if start else a.text.lower(), STAGE,
                      f'"{a.text} {b.text}": one word the PTB tokenizer split', a.conf)
             b.change(b.text.lower(), STAGE, f'"{a.text} {b.text}": one word the PTB tokenizer split', a.conf)
