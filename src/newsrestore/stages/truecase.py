@@ -198,11 +198,12 @@ def _unquoted(sent: Sentence) -> list[Token]:
     return out
 
 
-def _shown(toks: list[Token], k: int) -> str:
-    """The word at `k` as a reason quotes it: the whole word for a stand-in (`China's`)."""
-    while 0 <= k < len(toks) and toks[k].stage == _STAND_IN:
+def _shown(toks: list[Token], written: list[str], k: int) -> str:
+    """The word before as a reason quotes it, as written so far: the whole word for a stand-in
+    (`China's`, not `s`)."""
+    while k >= 0 and toks[k].stage == _STAND_IN:
         k -= 1
-    return toks[k].out if 0 <= k < len(toks) else ""
+    return written[k] if k >= 0 else ""
 
 
 def _inner_apostrophe(text: str) -> bool:
@@ -252,7 +253,8 @@ def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str =
                 # dev articles given one a line, 4% fewer case errors
                 ctx = ctx._replace(prev=UNKNOWN, prev_cap=False)
             p = model.case.probability(features(ctx))
-            uses.append(_Use(tok, i == first, dist, ctx, p, _shown(toks, i - 1), _shown(toks, i + 1)))
+            after = toks[i + 1].text if i + 1 < len(toks) and toks[i + 1].stage != _STAND_IN else ""
+            uses.append(_Use(tok, i == first, dist, ctx, p, _shown(toks, written, i - 1), after))
             form = _tentative(w, dist, p)
             written[i] = capitalize_first(form) if i == first else form
             continue
