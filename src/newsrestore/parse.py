@@ -12,7 +12,7 @@ from datetime import date as Date, datetime
 from .document import Document, Sentence, Token
 from .errors import InputError
 from .flatten import LAYOUTS, PROFILES
-from .sentences import cut_elsewhere, holds_sentences, line_breaks, straight_quote_sides
+from .sentences import cut_elsewhere, holds_sentences, line_breaks, pieces, straight_quote_sides
 from .text import normalize_newlines
 
 MAX_LINE_CHARS = 1_000_000       # one flattened sentence longer than this is not a sentence
@@ -119,8 +119,8 @@ def parse(
     if not doc.sentences:
         raise InputError("the input has a title but no text")
     words = [s.words if has else [] for s, has in zip(doc.sentences, inner)]
-    breaks = [_breaks(s.tokens, w) for s, w in zip(doc.sentences, words)]
-    resegment = layout in ("paragraph", "article") or (layout == "auto" and holds_sentences(words, breaks))
+    breaks = [sentence_breaks(s.tokens) if has else [] for s, has in zip(doc.sentences, inner)]
+    resegment = cuts_lines(layout, words, breaks)
     if resegment:
         blank_lines = sum(s.paragraph_start for s in doc.sentences) > 1     # paragraphs given so
         doc.sentences = [part for sent, at in zip(doc.sentences, breaks)
@@ -130,19 +130,22 @@ def parse(
     return doc
 
 
-def _breaks(tokens: list[Token], words: list[str]) -> list[int]:
+def sentence_breaks(tokens: list[Token]) -> list[int]:
     """Where a line's sentences end (`sentences.line_breaks`).  In running text (the lower
     profile) its straight quotation marks say by their spacing whether they open or close, and a
     mark glued to the next word is no sentence end (`average .dji rose`, `win!our`)."""
-    if not words:
-        return []
+    words = [t.text for t in tokens]
     return [j for j in line_breaks(words, *straight_quote_sides(tokens)) if tokens[j - 1].space_after]
+
+
+def cuts_lines(layout: str, lines: list[list[str]], breaks: list[list[int]]) -> bool:
+    """Whether lines are cut into their sentences: `layout` ("paragraph" or "article") says
+    so, or, given "auto", the lines hold several sentences (`sentences.holds_sentences`)."""
+    return layout in ("paragraph", "article") or (layout == "auto" and holds_sentences(lines, breaks))
 
 
 def _split(sent: Sentence, at: list[int], new_paragraph: bool) -> list[Sentence]:
     """A line holding several sentences as its sentences.  Without blank lines between
     paragraphs, each line is taken for one (an article or a paragraph a line is how most corpora
     that do not cut sentences store them); with them, they say where paragraphs start."""
-    edges = [0, *at, len(sent.tokens)]
-    return [Sentence(sent.tokens[a:b], paragraph_start=new_paragraph and k == 0)
-            for k, (a, b) in enumerate(zip(edges, edges[1:]))]
+    return [Sentence(toks, paragraph_start=new_paragraph and k == 0) for k, toks in enumerate(pieces(sent.tokens, at))]

@@ -119,6 +119,12 @@ def line_breaks(words: Sequence[str], opening: Collection[int] = (), closing: Co
     return out
 
 
+def pieces(seq: Sequence, at: Sequence[int]) -> list:
+    """`seq` cut before each index of `at` (`line_breaks`): a line's sentences."""
+    edges = [0, *at, len(seq)]
+    return [seq[a:b] for a, b in zip(edges, edges[1:])]
+
+
 def straight_quote_sides(tokens: Sequence) -> tuple[set[int], set[int]]:
     """(opening, closing): the straight `"` tokens of a line of running text (the lower profile,
     its tokens recording `space_after`) that open a quotation, glued to the word after and not

@@ -17,8 +17,8 @@ from ..errors import InputError
 from ..flatten import fold, tokenize
 from ..io.readers import decode as decode_text
 from ..header import dateline_text, parse_header
-from ..parse import LINES, detect_profile, line_tokens
-from ..sentences import holds_sentences, line_breaks, split_sentences
+from ..parse import LINES, cuts_lines, detect_profile, line_tokens, sentence_breaks
+from ..sentences import line_breaks, pieces, split_sentences
 from ..text import collapse_spaces, fold_ascii, normalize_newlines, strip_quotes
 
 
@@ -134,11 +134,10 @@ def _read_flat(text: str, name: str, layout: str = "auto") -> Version:
         gap = False
         rows.append((toks, para))
     breaks = [line_breaks(toks) for toks, _ in rows]
-    if layout in ("paragraph", "article") or (layout == "auto" and holds_sentences([t for t, _ in rows], breaks)):
+    if cuts_lines(layout, [t for t, _ in rows], breaks):
         blank_lines = para > 0                      # paragraphs given by blank lines, else a line each
-        rows = [(toks[a:b], p if blank_lines else k)
-                for k, ((toks, p), at) in enumerate(zip(rows, breaks))
-                for a, b in zip([0, *at], [*at, len(toks)])]
+        rows = [(piece, p if blank_lines else k)
+                for k, ((toks, p), at) in enumerate(zip(rows, breaks)) for piece in pieces(toks, at)]
     return Version(name, "flat", [Sentence(t, " ".join(t), paragraph=p) for t, p in rows], title=title)
 
 
@@ -156,12 +155,10 @@ def _running_tokens(line: str) -> list[str]:
     flattening's tokens: its marks dropped and each sentence tokenized as flattening does, since
     Moses splits a full stop off only at the end of what it is given."""
     marks = line_tokens(fold(line, "stripped"), "lower")
-    cuts = [j for j in line_breaks([t.text for t in marks]) if marks[j - 1].space_after]   # not `average .dji`
-    edges = [0, *cuts, len(marks)]
     out: list[str] = []
-    for a, b in zip(edges, edges[1:]):
-        piece = "".join(t.text + (" " if t.space_after else "") for t in marks[a:b])
-        out.extend(t.lower() for t in tokenize(piece, "stripped"))
+    for sentence in pieces(marks, sentence_breaks(marks)):        # as `restore` cuts it
+        text = "".join(t.text + (" " if t.space_after else "") for t in sentence)
+        out.extend(t.lower() for t in tokenize(text, "stripped"))
     return out
 
 
