@@ -178,24 +178,29 @@ _QUOTE_TOKENS = frozenset({'"', "``", "''"})
 _STAND_IN = "stand-in"
 
 
-def _unquoted(sent: Sentence) -> list[Token]:
-    """A sentence's tokens as the case models read their training text, flattened: without its
-    quotation marks (`added : " we are` is cased as `added : we are`, where the models learned the
-    capital; 100 dev articles each of five news corpora: case_acc 98.07 -> 98.11 in the lower
-    profile, 98.10 -> 98.14 in PTB), and a word the lower profile keeps whole round an apostrophe
-    (`china's`) followed by the piece flattening splits off (`s`), a stand-in that only the words
-    around read."""
+def _unquoted(sent: Sentence) -> tuple[list[Token], list[str]]:
+    """A sentence's tokens as the case models read their training text, flattened, and their
+    words in lower case: without its quotation marks (`added : " we are` is cased as `added : we
+    are`, where the models learned the capital; 100 dev articles each of five news corpora:
+    case_acc 98.07 -> 98.11 in the lower profile, 98.10 -> 98.14 in PTB), and a word the lower
+    profile keeps whole round an apostrophe (`china's`) read as the word (`china`) then the piece
+    flattening splits off (`s`), a stand-in that only the words around read."""
     toks = sent.tokens
     if not any(t.text in _QUOTE_TOKENS or _inner_apostrophe(t.text) for t in toks):
-        return toks
+        return toks, [t.text.lower() for t in toks]
     out: list[Token] = []
+    words: list[str] = []
     for t in toks:
         if t.text in _QUOTE_TOKENS:
             continue
-        out.append(t)
         if _inner_apostrophe(t.text):
-            out.extend(Token(p, stage=_STAND_IN) for p in t.text.split("'")[1:] if p)
-    return out
+            head, *rest = t.text.lower().split("'")
+            out += [t, *(Token(p, stage=_STAND_IN) for p in rest if p)]
+            words += [head or t.text.lower(), *(p for p in rest if p)]
+        else:
+            out.append(t)
+            words.append(t.text.lower())
+    return out, words
 
 
 def _shown(toks: list[Token], written: list[str], k: int) -> str:
@@ -225,8 +230,7 @@ def _case_sentence(model: Model, sent: Sentence, uses: list[_Use], source: str =
                    own_lines: bool = True) -> _Unknowns:
     """Case a sentence's words the lexicon knows; words whose case depends on use go to `uses`
     (cased tentatively for their neighbours' sake); returns where the unknown words are."""
-    toks = _unquoted(sent)
-    words = [t.text.lower().split("'")[0] or t.text.lower() for t in toks]
+    toks, words = _unquoted(sent)
     written = [t.out for t in toks]   # as cased so far: the case model reads the word before so
     first = first_word(words)         # its first word or number: after `6`, `and` stays lowercase
     pending: list[int] = []
