@@ -317,3 +317,14 @@ def test_words_the_treebank_tokenizer_splits_are_written_whole():
     # cased as one word, not as the halves the lexicon knows (`Gon`, `NA`)
     assert restore("i am gon na win , he said .", profile="ptb").body == "I am gonna win, he said."
     assert restore("you know , wan na go ?", profile="ptb").body == "You know, wanna go?"
+
+
+def test_running_text_without_quotes_is_told_from_tokens():
+    # lowercased running text with no quote or apostrophe to show it: the comma glued to a word does
+    from newsrestore.parse import detect_profile
+    flat = flatten("Shares rose on Monday, traders said. Bonds fell as investors sold U.S. Treasuries.", "lower")
+    assert "'" not in flat and '"' not in flat
+    assert detect_profile(flat) == "lower"
+    assert detect_profile(flatten("Shares rose on Monday, traders said.", "stripped")) == "stripped"
+    art = restore(flat)
+    assert flatten(art.text, "lower") == flat

@@ -124,7 +124,7 @@ def _read_flat(text: str, name: str, layout: str = "auto") -> Version:
         lines = lines[2:]
     rows: list[tuple[list[str], int]] = []          # each line's tokens and its paragraph
     para, gap = 0, False
-    running = _running_text(text)
+    running = detect_profile(text) == "lower"       # running text, not tokens
     for line in lines:
         toks = _running_tokens(line) if running else line.split()
         if not toks:
@@ -139,15 +139,6 @@ def _read_flat(text: str, name: str, layout: str = "auto") -> Version:
         rows = [(piece, p if blank_lines else k)
                 for k, ((toks, p), at) in enumerate(zip(rows, breaks)) for piece in pieces(toks, at)]
     return Version(name, "flat", [Sentence(t, " ".join(t), paragraph=p) for t, p in rows], title=title)
-
-
-_ATTACHED_MARK_RE = re.compile(r"[a-z][,;:] ")
-
-
-def _running_text(text: str) -> bool:
-    """Lowercased running text rather than tokens: `detect_profile` says so from its quotes and
-    apostrophes, and a comma on a word's end says so without them (tokens stand apart)."""
-    return detect_profile(text) == "lower" or _ATTACHED_MARK_RE.search(text[:20000]) is not None
 
 
 def _running_tokens(line: str) -> list[str]:
