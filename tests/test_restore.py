@@ -63,6 +63,7 @@ def test_a_dateline_naming_an_unlisted_outlet_makes_the_header(original, source,
      "Reuters", "MOGADISHU", "Sept 5", "The alert and story"),
     ("Beijing, July 25 (Xinhua) - People's Daily ran a commentary on Sunday.",
      "Xinhua", "BEIJING", "July 25", "People’s Daily"),
+    ("LONDON, Feb 29 (Reuters) - Shares rose on Tuesday.", "Reuters", "LONDON", "Feb 29", "Shares rose"),
 ])
 def test_a_dateline_with_its_day_makes_the_header(original, source, city, day, body):
     flat = flatten(original)
@@ -76,6 +77,8 @@ def test_a_dateline_with_its_day_makes_the_header(original, source, city, day, b
 
 @pytest.mark.parametrize("flat", [
     "london , nov 45 ( reuters ) - shares rose .",       # no such day
+    "london , feb 30 ( reuters ) - shares rose .",       # nor in February
+    "london , sept 31 ( reuters ) - shares rose .",
     ", nov 15 ( reuters ) - shares rose .",              # a day needs its city
 ])
 def test_a_dateline_day_that_is_no_day_is_no_header(flat):

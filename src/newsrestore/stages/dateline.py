@@ -52,13 +52,20 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
 #: A month as a dateline writes it, flattened: `nov`, `nov.`, `november`, `sept.`.
 _MONTHS = frozenset({m for name in _MONTH_NAMES for m in (name, name[:3], name[:3] + ".")} | {"sept", "sept."})
 _DAY = re.compile(r"[0-9]{1,2}")                # ASCII digits: `int` reads `²` no more than folding keeps it
+#: The most days each month has (the year is unknown, so February may have 29).
+_MONTH_DAYS = dict(zip(_MONTH_NAMES, (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)))
+
+
+def _day_ok(month: str, day: str) -> bool:
+    """`nov 30` is a day; `feb 31` or `nov 0` is not a date, so no dateline gives it."""
+    name = next(m for m in _MONTH_NAMES if m.startswith(month.rstrip(".")[:3]))
+    return bool(_DAY.fullmatch(day)) and 1 <= int(day) <= _MONTH_DAYS[name]
 
 
 def _place_and_day(tokens: list[str]) -> tuple[list[str], list[str]]:
     """The tokens before the agency's bracket as (city, day): `london , nov 15` gives
     (`london`, `nov 15`); without a day after a comma, all of them are the city."""
-    if len(tokens) >= 4 and tokens[-3] == "," and tokens[-2] in _MONTHS and _DAY.fullmatch(tokens[-1]) \
-            and 1 <= int(tokens[-1]) <= 31:
+    if len(tokens) >= 4 and tokens[-3] == "," and tokens[-2] in _MONTHS and _day_ok(tokens[-2], tokens[-1]):
         return tokens[:-3], tokens[-2:]
     return tokens, []
 
