@@ -24,8 +24,10 @@ logistic model alone (both fitted on the nine tenths).
 
 With `--unknown`, the unknown-word model (`unknownmodel.py`) is fitted on the same nine tenths
 too, and its decisions on the held-out tenth's unknown words (neighbours as the source wrote
-them) are scored beside those of the rule it replaced in model version 10: the spelling's
-naive-Bayes score plus 1.5 for a capital before and 1.0 for one after.
+them) are scored beside those of the same model fitted without the case prior (`caseprior.py`,
+model version 13) and of the rule it replaced in model version 10: the spelling's naive-Bayes
+score plus 1.5 for a capital before and 1.0 for one after.  The held-out articles are restored
+with the model fitted with the prior (when the shipped model has one).
 """
 from __future__ import annotations
 
@@ -87,10 +89,10 @@ def _version9_unknown(model: Model, cased: str, prev_cap: bool, next_cap: bool) 
     return score + 1.5 * prev_cap + 1.0 * next_cap >= 0.0
 
 
-def unknown_errors(model: Model, fitted, articles: list) -> tuple[int, int, int]:
-    """(errors of `fitted`, errors of version 9's rule, words) over the unknown words of
-    held-out case articles, their neighbours as the source wrote them."""
-    new = old = total = 0
+def unknown_errors(model: Model, fitted, plain, articles: list) -> tuple[int, int, int, int]:
+    """(errors of `fitted`, of `plain` (fitted without the case prior), of version 9's rule, words)
+    over the unknown words of held-out case articles, their neighbours as the source wrote them."""
+    new = without = old = total = 0
     for _, sentences in articles:
         for sentence in sentences:
             cased = sentence.split(" ")
@@ -98,12 +100,14 @@ def unknown_errors(model: Model, fitted, articles: list) -> tuple[int, int, int]
             first = first_word(cased)
             for i in unknown_positions(cased, words, first, model.lexicon, model.ambiguous):
                 y = cased[i] != words[i]
-                feats = unknown_features(cased, words, i, first, model.lexicon, model.ambiguous)
+                feats = unknown_features(cased, words, i, first, model.lexicon, model.ambiguous, model.case_prior)
                 new += (fitted.probability(feats) >= 0.5) != y
+                feats = unknown_features(cased, words, i, first, model.lexicon, model.ambiguous)
+                without += (plain.probability(feats) >= 0.5) != y
                 old += _version9_unknown(model, cased[i], cased[i - 1][:1].isupper(),
                                          i + 1 < len(cased) and cased[i + 1][:1].isupper()) != y
                 total += 1
-    return new, old, total
+    return new, without, old, total
 
 
 def main() -> None:
@@ -139,15 +143,16 @@ def main() -> None:
     if args.casenet:
         refit["casenet"] = fit_casenet(articles, shipped.lexicon, shipped.ambiguous, sources, seed=args.seed)
     if args.unknown:
-        unknown = fit_unknown(articles, shipped.lexicon, shipped.ambiguous, seed=args.seed)
+        unknown = fit_unknown(articles, shipped.lexicon, shipped.ambiguous, seed=args.seed, prior=shipped.case_prior)
+        plain = fit_unknown(articles, shipped.lexicon, shipped.ambiguous, seed=args.seed)
         refit["unknown"] = unknown.to_json()
     model = Model(dict(shipped.data, **refit))
     print(f"fitted on {len(articles):,} articles in {time.time() - t0:.0f} s", flush=True)
     if args.unknown:
         held_articles = _case_articles([a.text for a in held])
-        new, old, total = unknown_errors(shipped, unknown, held_articles)
+        new, without, old, total = unknown_errors(shipped, unknown, plain, held_articles)
         print(f"unknown words of the held-out articles: {total:,}; errors of the unknown-word model "
-              f"{new:,}, of version 9's spelling rule {old:,}")
+              f"{new:,}, of the same without the case prior {without:,}, of version 9's spelling rule {old:,}")
     wanted = args.corpus or list(DEFAULT_CORPORA)
     picked = list(limit_per_corpus((a for a in held if a.corpus in wanted and not a.tokenized), args.limit))
     per = Counter(a.corpus for a in picked)

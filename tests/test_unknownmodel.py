@@ -48,7 +48,7 @@ def test_far_fewer_errors_than_calling_every_unknown_word_a_name_on_dev_text(sha
         dev = (a for a in corpora.iter_corpus(name) if corpora.split_of(a) == "dev")
         for art in islice(dev, 60):
             for sentence in case_sentences(gold_sentences(art.text)):
-                for feats, y in examples(sentence, model.lexicon, model.ambiguous):
+                for feats, y in examples(sentence, model.lexicon, model.ambiguous, model.case_prior):
                     model_errors += (model.unknown.probability(feats) >= 0.5) != y
                     name_errors += not y
                     total += 1

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import NewsRestoreError
 from .casenet import CaseNet
+from .caseprior import CasePrior
 from .logistic import HashedLogistic
 from .quotemodel import Scorer
 
@@ -39,9 +40,12 @@ DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
 #: Version 11: titles in the outlet's style (`titles` = {"outlets", "small"}, `titlestyle.py`).
 #: Version 12: a network beside the case model (`casenet`, `casenet.py`; null when trained
 #: without PyTorch).
-MODEL_VERSION = 12
-#: Versions this code reads: a version 11 file is a version 12 file without the case network.
-READABLE_VERSIONS = (11, 12)
+#: Version 13: the unknown-word model reads how an outside corpus writes the word (`case_prior`,
+#: `caseprior.py`; null when trained without spacy-lookups-data).
+MODEL_VERSION = 13
+#: Versions this code reads: a version 11 file is a version 12 file without the case network, and
+#: a version 12 file a version 13 file without the case prior.
+READABLE_VERSIONS = (11, 12, 13)
 
 
 class Model:
@@ -58,6 +62,9 @@ class Model:
         self.case_sources: frozenset[str] = frozenset(data.get("case_sources", ()))   # agencies it learned
         self.casenet: CaseNet | None = CaseNet(data["casenet"]) if data.get("casenet") else None
         self.unknown = HashedLogistic.from_json(data["unknown"])
+        # how an outside corpus writes words the lexicon lacks; the unknown-word model was trained
+        # with it when present (model version 13)
+        self.case_prior: CasePrior | None = CasePrior.from_json(data["case_prior"]) if data.get("case_prior") else None
         self.shape_prior: float = data["shape"]["prior"]
         self.shape_llr: dict[str, float] = data["shape"]["llr"]
         upper = data.get("shape_upper", {"prior": -30.0, "llr": {}})

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .casemodel import word_class
+from .caseprior import CasePrior
 
 #: The model's table has 2**UNKNOWN_BITS slots (2**20 made about as many errors on held-out words:
 #: 919 against 924 of 8,222, with a first version of the features).
@@ -118,12 +119,18 @@ def _neighbour(cased: Sequence[str], words: Sequence[str], j: int, first: int, l
 
 
 def features(cased: Sequence[str], words: Sequence[str], i: int, first: int, lexicon: Mapping[str, list],
-             ambiguous: Mapping) -> list[str]:
+             ambiguous: Mapping, prior: CasePrior | None = None) -> list[str]:
     """The features of the unknown word `words[i]` (lower case) away from the sentence start;
-    `cased` holds its neighbours as written (training) or as restored so far (the stage)."""
+    `cased` holds its neighbours as written (training) or as restored so far (the stage).  With
+    a `prior`, what an outside corpus says of the word (`caseprior.py`), alone and with the
+    neighbours' classes."""
     w = words[i]
     prev, pc = _neighbour(cased, words, i - 1, first, lexicon, ambiguous, "p")
     nxt, nc = _neighbour(cased, words, i + 1, first, lexicon, ambiguous, "n")
     before = words[i - 2] if i >= 2 else "<s>"
-    return (["bias"] + [f"s:{f}" for f in shape_features(w)] + morphology(w, lexicon, ambiguous)
-            + [prev, nxt, f"pc {pc}", f"nc {nc}", f"pn {pc}{nc}", f"pcs {pc} {w[-2:]}", f"ppw {before} {pc}"])
+    out = (["bias"] + [f"s:{f}" for f in shape_features(w)] + morphology(w, lexicon, ambiguous)
+           + [prev, nxt, f"pc {pc}", f"nc {nc}", f"pn {pc}{nc}", f"pcs {pc} {w[-2:]}", f"ppw {before} {pc}"])
+    if prior is not None:
+        seen = prior.features(w)
+        out += seen + [f"{seen[0]} {pc}{nc}"]
+    return out

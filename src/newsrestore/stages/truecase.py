@@ -294,7 +294,8 @@ def _case_unknown(model: Model, pending: _Unknowns, unknown: dict[str, list[tupl
                        "sentence start" + (", an unknown word spelt like an acronym" if acronym else ""),
                        max(acronym_p, 1 - acronym_p))
         else:
-            p = model.unknown.probability(unknown_features(cased, words, i, first, model.lexicon, model.ambiguous))
+            p = model.unknown.probability(unknown_features(cased, words, i, first, model.lexicon, model.ambiguous,
+                                                           model.case_prior))
             unknown[tok.text].append((tok, p))
 
 

@@ -25,6 +25,8 @@ from ..unknownmodel import shape_features
 from .case import fit as fit_case
 from .case import learned_sources, with_house_styles
 from .casenet import fit as fit_casenet
+from .caseprior import build as build_prior
+from .caseprior import load_table as prior_table
 from .counts import APOS_SUFFIXES, Counts
 from .gold import gold_sentences
 from .possessive import fit as fit_possessive
@@ -169,6 +171,8 @@ def build_model(counts: Counts) -> dict:
     styles = style_classifier(counts.style_words, counts.style_articles)
     case_articles = with_house_styles(counts.case_articles, styles)
     sources = learned_sources(case_articles)
+    table = prior_table()       # None without spacy-lookups-data: the unknown-word model does without
+    prior = build_prior(table, lexicon.keys()) if table is not None else None
     model = {
         "version": MODEL_VERSION,
         "trained_on": {"articles": counts.articles, "words": counts.words},
@@ -180,7 +184,8 @@ def build_model(counts: Counts) -> dict:
         "casenet": fit_casenet(case_articles, lexicon, ambiguous, sources),
         "owned": owned,
         "possessive": fit_possessive(counts.possessive_sentences, owned).to_json(),
-        "unknown": fit_unknown(case_articles, lexicon, ambiguous).to_json(),
+        "unknown": fit_unknown(case_articles, lexicon, ambiguous, prior=prior).to_json(),
+        "case_prior": prior.to_json() if prior is not None else None,
         "shape": _naive_bayes(shape["cap"], shape["low"]),
         "shape_upper": _naive_bayes(shape["upper"], shape["title"]),
         "apos": {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from ..caseprior import CasePrior
 from ..logistic import HashedLogistic, shuffled_articles
 from ..logistic import fit as fit_logistic
 from ..unknownmodel import UNKNOWN_BITS, features, glued
@@ -33,22 +34,23 @@ def positions(cased: list[str], words: list[str], first: int, lexicon: Mapping[s
         yield i
 
 
-def examples(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping) -> Iterator[tuple[list[str], int]]:
+def examples(sentence: str, lexicon: Mapping[str, list], ambiguous: Mapping,
+             prior: CasePrior | None = None) -> Iterator[tuple[list[str], int]]:
     """(features, 1 if not lower case) for every unknown word of one cased sentence."""
     cased = sentence.split(" ")
     words = [c.lower() for c in cased]
     first = first_word(cased)
     for i in positions(cased, words, first, lexicon, ambiguous):
-        yield features(cased, words, i, first, lexicon, ambiguous), int(cased[i] != words[i])
+        yield features(cased, words, i, first, lexicon, ambiguous, prior), int(cased[i] != words[i])
 
 
 def fit(articles: list[CaseArticle], lexicon: Mapping[str, list], ambiguous: Mapping,
-        epochs: int = 2, rate: float = 0.2, seed: int = 0) -> HashedLogistic:
+        epochs: int = 2, rate: float = 0.2, seed: int = 0, prior: CasePrior | None = None) -> HashedLogistic:
     """P(an unknown word is written with a capital), by AdaGrad over every unknown word of the
     train articles.  Fitted on nine tenths of them and scored on the tenth left out (never dev;
     `python scripts/heldout_case.py -j 2 --unknown`), it made 781 errors on 7,233 unknown words
     where the spelling model with a bonus for a capital either side (model version 9) made 1,436.
     Two epochs at 0.2 were as good as three (tried on a first version of the features)."""
     sentences = [sents for _, sents in articles]
-    return fit_logistic(shuffled_articles(sentences, lambda s: examples(s, lexicon, ambiguous), seed),
+    return fit_logistic(shuffled_articles(sentences, lambda s: examples(s, lexicon, ambiguous, prior), seed),
                         UNKNOWN_BITS, epochs=epochs, rate=rate)
