@@ -38,6 +38,18 @@ def test_a_title_keeps_an_abbreviation_before_a_number_whole():
     assert flatten(art.text, has_title=True) == flat
 
 
+def test_a_closing_mark_after_a_spaced_ellipsis_still_closes():
+    # FNC-1: the spaced ellipsis sends the sentence to the fallback spacing, which once put a space
+    # before the closing mark (`comfortable . ”`), and the Treebank tokenizer then read it as
+    # opening (`` `` ``); the sentence check now compares which way each mark faces
+    original = ("Sophomore orientation leader Alaina Schukraft told the Fix. \u201cThey were very adamant . . . "
+                "and stressed the importance of using language that would make the new students feel "
+                "comfortable.\u201d\n\nIronically, Schukraft said that multiple students approached her.")
+    flat = flatten(original, "ptb")
+    assert "comfortable . ''" in flat
+    assert _round_trip(flat, "ptb") == flat
+
+
 def test_article_keeps_its_input(reuters_example):
     art = restore(reuters_example["flat"])
     assert art.flat() == reuters_example["flat"].rstrip("\n")
