@@ -331,3 +331,14 @@ def test_running_text_without_quotes_is_told_from_tokens():
     assert detect_profile(flatten("Shares rose on Monday, traders said.", "stripped")) == "stripped"
     art = restore(flat)
     assert flatten(art.text, "lower") == flat
+
+
+@pytest.mark.parametrize("profile", ["ptb", "lower"])
+def test_single_quotation_marks_open_and_apostrophes_do_not(profile):
+    # BBC (business/236, business/015); the Treebank tokenizer keeps an opening mark on its word
+    original = ("The introduction of 'chip and pin' cards has tightened security. Overbooking can often "
+                "lead to 'bumping' - when a passenger is moved. They danced to rock 'n' roll in the '90s.")
+    restored = restore(flatten(original, profile), profile=profile).text
+    assert "‘chip and pin’ cards" in restored and "to ‘bumping’ -" in restored
+    assert "the ’90s" in restored                   # an elision before a number, never an opening mark
+    assert flatten(restored, profile) == flatten(original, profile)

@@ -5,11 +5,33 @@ user asked for (`--quotes curly|straight`), including PTB's `` and '' tokens.
 """
 from __future__ import annotations
 
-from ..document import Document, Sentence
+from ..document import Document, Sentence, Token
 
 STAGE = "typography"
 STYLES = ("curly", "straight")
 _PTB = {"``": ("“", '"'), "''": ("”", '"')}
+
+
+def _opens_single(toks: list[Token], i: int) -> bool:
+    """Whether the `'` starting token i opens a single quotation (`the ‘fake’ video`) rather than
+    being an apostrophe (`’90s`, `rock ’n’ roll` after a space, `’em`): it follows a space, a
+    letter follows it, and a mark closes later in the sentence.  The Treebank tokenizer keeps the
+    opening mark on its word (`'fake ' video`), the lower profile splits it off (`' fake '`)."""
+    tok = toks[i]
+    if i and not toks[i - 1].space_after:
+        return False
+    if tok.out == "'":
+        if tok.space_after or i + 1 == len(toks):
+            return False
+        after = toks[i + 1].out[:1]
+    elif tok.out.startswith("'"):
+        after = tok.out[1:2]
+    else:
+        return False
+    if not after.isalpha():
+        return False                                      # '90s, '08: the apostrophe of an elision
+    return any(t.out.endswith("'") and (t.out != "'" or not toks[j - 1].space_after)
+               for j, t in enumerate(toks[i + 1:], i + 1))
 
 
 def _style_sentence(sent: Sentence, curly: bool) -> None:
@@ -25,8 +47,8 @@ def _style_sentence(sent: Sentence, curly: bool) -> None:
             continue
         if curly:
             if "'" in tok.out:
-                opens = tok.out == "'" and (i == 0 or sent.tokens[i - 1].space_after) and not tok.space_after
-                tok.out = "‘" if opens else tok.out.replace("'", "’")
+                rest = tok.out[1:].replace("'", "’")
+                tok.out = "‘" + rest if _opens_single(sent.tokens, i) else tok.out[0].replace("'", "’") + rest
             tok.pre = tok.pre.replace('"', "“")
             tok.post = tok.post.replace('"', "”")
 
