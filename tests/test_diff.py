@@ -149,6 +149,18 @@ def test_running_text_with_tickers_is_not_cut_at_their_dots():
     assert [(p.a, p.b) for p in r.pairs] == [([0], [0]), ([1], [1])] and r.identical_content
 
 
+def test_lowercased_running_text_keeps_an_abbreviations_period_as_the_original_does():
+    # Reuters (isot_true): Moses knows `Jan.` only as written; lower case, `jan. 6` came apart
+    # as `jan . 6` and the sentence no longer matched the original's
+    original = ("The committee is due to vote on Jan. 9 on the bill, a spokesman said. "
+                "The vote had been set for Dec. 19.")
+    running = parse_version(flatten(original, "lower"))
+    assert [s.tokens for s in running.sentences] == [s.tokens for s in parse_version(original).sentences]
+    assert "jan." in running.sentences[0].tokens
+    r = diff_texts(original, flatten(original, "lower"))
+    assert r.identical_content and set(ops(r)) == {"form"}
+
+
 def test_unknown_line_layout_is_a_diff_error():
     with pytest.raises(DiffError, match="line layout"):
         diff_texts("a b .", "a b .", lines="page")

@@ -78,6 +78,16 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(p.lower() for p in moses_tokenizer().NONBREAKING_PREFIXES)
 
 
+@lru_cache(maxsize=1)
+def moses_prefix_forms() -> dict[str, str]:
+    """Moses's abbreviations that keep their period (`Jan`, `MM`; `No` before a number), by
+    lowercase form: Moses knows them only as written, so lowercased text (`jan. 6`) must be given
+    back their case to be tokenized as the cased original was."""
+    from .flatten import moses_tokenizer            # flatten imports this module
+    moses = moses_tokenizer()
+    return {p.lower(): p for p in (*moses.NUMERIC_ONLY_PREFIXES, *moses.NONBREAKING_PREFIXES)}
+
+
 def is_abbreviation(token: str) -> bool:
     """A token holding an abbreviation's period: `u.s.`, `jan.`."""
     return len(token) > 1 and token.endswith(".") and any(c.isalpha() for c in token)

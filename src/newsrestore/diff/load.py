@@ -18,7 +18,7 @@ from ..flatten import fold, tokenize
 from ..io.readers import decode as decode_text
 from ..header import dateline_text, parse_header
 from ..parse import LINES, cuts_lines, detect_profile, line_tokens, sentence_breaks
-from ..sentences import line_breaks, pieces, split_sentences
+from ..sentences import line_breaks, moses_prefix_forms, pieces, split_sentences
 from ..text import collapse_spaces, fold_ascii, normalize_newlines, strip_quotes
 
 
@@ -146,9 +146,13 @@ def _running_tokens(line: str) -> list[str]:
     flattening's tokens: its marks dropped and each sentence tokenized as flattening does, since
     Moses splits a full stop off only at the end of what it is given."""
     marks = line_tokens(fold(line, "stripped"), "lower")
+    forms = moses_prefix_forms()
     out: list[str] = []
     for sentence in pieces(marks, sentence_breaks(marks)):        # as `restore` cuts it
-        text = "".join(t.text + (" " if t.space_after else "") for t in sentence)
+        # `jan.` as Moses knows it (`Jan.`), so its period stays on as in the cased original
+        text = "".join((forms[t.text] if t.text in forms and not t.space_after and k + 1 < len(sentence)
+                        and sentence[k + 1].text == "." else t.text) + (" " if t.space_after else "")
+                       for k, t in enumerate(sentence))
         out.extend(t.lower() for t in tokenize(text, "stripped"))
     return out
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..document import Document, Sentence, Token
 from ..flatten import PTB_SPLIT_WORDS, fold, tokenize
-from ..sentences import sentence_spans
+from ..sentences import moses_prefix_forms, sentence_spans
 from .acronyms import short_initials
 from .constraints import give_back, lower_after_enders
 
@@ -131,22 +131,14 @@ _NUMBER_OR_ACRONYM = re.compile(_NUMBER.pattern + r"|(?:[a-z]\.){2,}|[a-z]+(?:\.
 
 
 @lru_cache(maxsize=1)
-def _prefix_forms() -> dict[str, str]:
-    """Moses's abbreviations that keep their period (`Jan`, `MM`; `No` before a number), by
-    lowercase form."""
-    from ..flatten import moses_tokenizer
-    moses = moses_tokenizer()
-    return {p.lower(): p for p in (*moses.NUMERIC_ONLY_PREFIXES, *moses.NONBREAKING_PREFIXES)}
-
-
 def _prefixes() -> frozenset[str]:
-    return frozenset(_prefix_forms())
+    return frozenset(moses_prefix_forms())
 
 
 def _abbreviation_case(sent: Sentence) -> None:
     """Write a period-final abbreviation in the case Moses knows it by (`MM.`, not `mm.`),
     the only case in which flattening keeps its period attached, as the input had it."""
-    forms = _prefix_forms()
+    forms = moses_prefix_forms()
     for tok in sent.tokens:
         form = forms.get(tok.text[:-1]) if tok.text.endswith(".") and len(tok.text) > 1 else None
         if form is not None and tok.out != form + ".":
