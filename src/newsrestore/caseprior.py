@@ -1,20 +1,20 @@
 """How a large outside corpus writes words our training text saw too rarely to know.
 
-Most words the lexicon lacks are names (`Souness`, `Yukos`), but the corpora
-here are 11 million words; a word seen once or never in them may be common
-elsewhere.  spaCy's `en_lexeme_prob` table (package `spacy-lookups-data`, read
+Most words the lexicon lacks are names (`Dnipro`), some are not (`tiramisu`,
+`perovskite`), and the corpora here are 11 million words: a word seen once or
+never in them may be common elsewhere.  spaCy's `en_lexeme_prob` table (package `spacy-lookups-data`, read
 only by `newsrestore train`) gives the log probability of about a million cased
 word forms.  For each lower-case word it holds that the lexicon does not, the
 model keeps two numbers, rounded to whole nats: how much likelier its forms
-with a capital are than the lower-case one, and, among those, capitals
+with a capital anywhere (`Dnipro`, `eBay`) are than the lower-case one, and, among those, capitals
 throughout (`NATO`) against a first capital (`Nato`).  The unknown-word model
 (`unknownmodel.py`) reads them as features, so training decides how far to
 trust them.
 
 Stored as two arrays sorted by the words' CRC-32 (`logistic.slot` without the
-mask), one code byte each: about 400k words, 2 MB, read in milliseconds.  Two of
-400k words sharing a hash, or an unlisted word taking a listed one's, happens
-about once in 10,000 lookups.
+mask), one code byte each: 378k words, 2 MB, read in milliseconds.  Two listed
+words sharing a hash are both left out; an unlisted word takes a listed one's
+about once in 11,000 lookups.
 """
 from __future__ import annotations
 
