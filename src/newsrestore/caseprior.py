@@ -18,11 +18,11 @@ about once in 11,000 lookups.
 """
 from __future__ import annotations
 
-import base64
-import sys
 import zlib
 from array import array
 from bisect import bisect_left
+
+from .logistic import array_from_text, array_to_text
 
 #: Log odds are kept between -LIMIT and +LIMIT nats, in whole nats.
 LIMIT = 6
@@ -66,16 +66,8 @@ class CasePrior:
         return [f"cp:{cap:+d}", f"cu:{upper - LIMIT:+d}"]
 
     def to_json(self) -> dict:
-        data = array("I", self.hashes)
-        if sys.byteorder != "little":
-            data.byteswap()
-        return {"hashes": base64.b64encode(data.tobytes()).decode("ascii"),
-                "codes": base64.b64encode(self.codes).decode("ascii")}
+        return {"hashes": array_to_text(array("I", self.hashes)), "codes": array_to_text(array("B", self.codes))}
 
     @classmethod
     def from_json(cls, data: dict) -> "CasePrior":
-        hashes = array("I")
-        hashes.frombytes(base64.b64decode(data["hashes"]))
-        if sys.byteorder != "little":
-            hashes.byteswap()
-        return cls(hashes, base64.b64decode(data["codes"]))
+        return cls(array_from_text("I", data["hashes"]), array_from_text("B", data["codes"]).tobytes())

@@ -54,6 +54,23 @@ class _Memo(dict):
         return v
 
 
+def array_to_text(data: array) -> str:
+    """An array as base64 of its little-endian bytes: the model file's form for large tables."""
+    if sys.byteorder != "little":
+        data = array(data.typecode, data)
+        data.byteswap()
+    return base64.b64encode(data.tobytes()).decode("ascii")
+
+
+def array_from_text(typecode: str, text: str) -> array:
+    """The array `array_to_text` wrote."""
+    data = array(typecode)
+    data.frombytes(base64.b64decode(text))
+    if sys.byteorder != "little":
+        data.byteswap()
+    return data
+
+
 class HashedLogistic:
     """A trained model: `probability(features)` = sigmoid(sum of the features' weights)."""
 
@@ -74,17 +91,11 @@ class HashedLogistic:
         return sigmoid(self.logit(feats))
 
     def to_json(self) -> dict:
-        data = array("h", self.weights)
-        if sys.byteorder != "little":
-            data.byteswap()
-        return {"bits": self.bits, "weights": base64.b64encode(data.tobytes()).decode("ascii")}
+        return {"bits": self.bits, "weights": array_to_text(array("h", self.weights))}
 
     @classmethod
     def from_json(cls, data: dict) -> "HashedLogistic":
-        weights = array("h")
-        weights.frombytes(base64.b64decode(data["weights"]))
-        if sys.byteorder != "little":
-            weights.byteswap()
+        weights = array_from_text("h", data["weights"])
         if len(weights) != 1 << data["bits"]:
             raise ValueError(f"hashed weights: {len(weights)} values for {data['bits']} bits")
         return cls(weights, data["bits"])
