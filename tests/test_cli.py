@@ -153,6 +153,7 @@ def test_version_and_help():
 def test_train_on_a_users_own_corpus(tmp_path, examples_dir, reuters_example):
     """`newsrestore train` on cased articles in a table (here 200 Reuters train articles, as a user
     would bring their outlet's text), then `restore --model` with what it wrote."""
+    from importlib.util import find_spec
     from itertools import islice
 
     from newsrestore import corpora
@@ -166,6 +167,8 @@ def test_train_on_a_users_own_corpus(tmp_path, examples_dir, reuters_example):
     res = run("train", str(src), "-o", str(model), "-j", "1")
     assert res.returncode == 0, res.stderr
     assert b"skipped" in res.stderr and b"from 200 articles" in res.stderr
+    # training says what it goes without: the case prior's table comes with the `train` extra only
+    assert (b"without spacy-lookups-data" in res.stderr) == (find_spec("spacy_lookups_data") is None)
     flat = tmp_path / "flat.txt"
     flat.write_text(reuters_example["flat"])
     res = run("restore", str(flat), "--model", str(model))

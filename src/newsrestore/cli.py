@@ -120,7 +120,9 @@ def train(inputs, corpora, data_dir, output, jobs, limit, id_column, text_column
     (any format `restore` reads: each record's text is taken as correct, cased news).
 
     With PyTorch installed (pip install 'newsrestore[train]') the model includes the case
-    network; without it, the case model alone cases the words whose case depends on use."""
+    network; without it, the case model alone cases the words whose case depends on use.  With
+    spacy-lookups-data (in the same extra) the unknown-word model also reads how a large outside
+    corpus writes each word; without it, only the word's spelling and neighbours."""
     from .commands import train_model
     from .io.readers import Columns
     train_model(list(inputs), list(corpora), data_dir, output, jobs, limit,

@@ -146,6 +146,14 @@ def train_model(inputs: list[str], corpora: list[str], data_dir: str | None, out
             articles.extend((a.text, a.has_paragraphs, not a.tokenized, a.corpus, a.title) for a in got)
     if not articles:
         raise NewsRestoreError("nothing to train on")
+    from .train.casenet import available as torch_available
+    from .train.caseprior import available as prior_available
+    missing = [what for ok, what in ((torch_available(), "PyTorch (the case network)"),
+                                     (prior_available(), "spacy-lookups-data (the case prior for unknown words)"))
+               if not ok]
+    if missing:
+        click.echo(f"training without {' and without '.join(missing)}: pip install -e '.[train]' for "
+                   f"{'them' if len(missing) > 1 else 'it'}", err=True)
     click.echo(f"counting {len(articles):,} articles on {jobs} core(s)...", err=True)
     shards = [articles[i::jobs] for i in range(jobs)]
     if jobs > 1:

@@ -13,10 +13,16 @@ from array import array
 from collections import defaultdict
 from collections.abc import Collection, Mapping
 from importlib import resources
+from importlib.util import find_spec
 
 from ..caseprior import CasePrior, encode, word_hash
 
 TABLE = "en_lexeme_prob.json.gz"
+
+
+def available() -> bool:
+    """Whether spacy-lookups-data is installed (training only: the model file keeps the prior)."""
+    return find_spec("spacy_lookups_data") is not None
 
 
 def load_table() -> dict[str, float] | None:
