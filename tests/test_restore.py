@@ -342,3 +342,19 @@ def test_single_quotation_marks_open_and_apostrophes_do_not(profile):
     assert "‘chip and pin’ cards" in restored and "to ‘bumping’ -" in restored
     assert "the ’90s" in restored                   # an elision before a number, never an opening mark
     assert flatten(restored, profile) == flatten(original, profile)
+
+
+def test_a_hyphenated_words_parts_are_written_as_hyphenated_words_write_them():
+    # `Co`, `Micro` and `Geo` alone are names (Co for a company); first in a hyphenated word,
+    # prefixes: the lexicon's hyphenated words write them in lower case
+    from newsrestore.model import hyphen_parts, load_model
+    model = load_model()
+    assert model.lexicon["co"][0] == "Co" and "co-pays" not in model.lexicon
+    text = restore("the insurer said co-pays would rise , and geo-scientists backed the micro-surgery plan .").text
+    assert "said co-pays would" in text and "and geo-scientists backed" in text and "the micro-surgery plan" in text
+    lexicon = {"co-founder": ["co-founder", 1.0, 9], "co-chair": ["Co-Chair", 1.0, 2], "co": ["Co", 0.99, 400],
+               "jong-un": ["Jong-un", 1.0, 30], "kim": ["Kim", 1.0, 900]}
+    parts = hyphen_parts(lexicon)
+    assert parts[(True, "co")] == "co"                # 9 of 11 uses
+    assert parts[(True, "jong")] == "Jong" and parts[(False, "un")] == "un"
+    assert (False, "co") not in parts and (True, "kim") not in parts

@@ -86,6 +86,15 @@ class Model:
         quotes = data.get("quotes")
         self.quotes: Scorer | None = Scorer(quotes["weights"]) if quotes else None
         self.open_bias: float = quotes["open_bias"] if quotes else 0.0
+        self._hyphen_parts: dict[tuple[bool, str], str] | None = None
+
+    def hyphen_part(self, part: str, first: bool) -> str | None:
+        """How a part of a hyphenated word is written there (`co` first: `co-founder`, though
+        `Co` alone), from the hyphenated words of the lexicon, when seen HYPHEN_PART_COUNT times
+        and one way in HYPHEN_PART_SHARE of them; built on first use."""
+        if self._hyphen_parts is None:
+            self._hyphen_parts = hyphen_parts(self.lexicon)
+        return self._hyphen_parts.get((first, part))
 
     def forget(self) -> None:
         """Drop what restoring has cached (weights looked up, words cased), so the next article
@@ -93,10 +102,41 @@ class Model:
         The cache of known words is shared by every loaded model and is emptied for all."""
         from .stages.truecase import case_known        # the stages import this module
         case_known.cache_clear()
+        self._hyphen_parts = None
         self.case.forget()
         self.unknown.forget()
         self.possessive.forget()
         self.para.forget()
+
+
+#: A hyphenated word's part is written as the lexicon's hyphenated words write it in that place
+#: when they hold it this often, and one way this share of the time (else as the word alone).
+HYPHEN_PART_COUNT = 5
+HYPHEN_PART_SHARE = 0.6
+
+
+def hyphen_parts(lexicon: dict[str, list]) -> dict[tuple[bool, str], str]:
+    """(first part?, part) -> its form, counted over the lexicon's hyphenated words (each with
+    its occurrences): prefixes (`co`, `anti`, `micro`) are written in lower case there though
+    the lexicon knows them alone as names (`Co`, `Micro`)."""
+    counts: dict[tuple[bool, str], dict[str, int]] = {}
+    for low, (form, _, n) in lexicon.items():
+        if "-" not in low:
+            continue
+        parts = form.split("-")
+        if len(parts) != low.count("-") + 1:
+            continue
+        for k, part in enumerate(parts):
+            if part:
+                seen = counts.setdefault((k == 0, part.lower()), {})
+                seen[part] = seen.get(part, 0) + n
+    out = {}
+    for key, seen in counts.items():
+        total = sum(seen.values())
+        form, top = max(seen.items(), key=lambda kv: kv[1])
+        if total >= HYPHEN_PART_COUNT and top >= HYPHEN_PART_SHARE * total:
+            out[key] = form
+    return out
 
 
 def load_model(path: str | Path | None = None) -> Model:

@@ -154,7 +154,9 @@ def case_known(model: Model, w: str) -> tuple[str, float, str] | None:
         parts = w.split("-")
         known = [model.lexicon.get(p) for p in parts]
         if all(k is not None or not is_word(p) for k, p in zip(known, parts)):
-            forms = [k[0] if k is not None else p for k, p in zip(known, parts)]
+            # each part as hyphenated words write it there (`co-pays`, though `Co` alone)
+            forms = [model.hyphen_part(p, j == 0) or (k[0] if k is not None else p)
+                     for j, (k, p) in enumerate(zip(known, parts))]
             conf = min((k[1] for k in known if k is not None), default=1.0)
             form = _hyphenated(forms)
             return form, conf, f'lexicon: hyphen parts written "{form}"'
