@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..document import Token
 from ..errors import InputError
 from ..flatten import fold, tokenize
 from ..io.readers import decode as decode_text
@@ -146,15 +147,23 @@ def _running_tokens(line: str) -> list[str]:
     flattening's tokens: its marks dropped and each sentence tokenized as flattening does, since
     Moses splits a full stop off only at the end of what it is given."""
     marks = line_tokens(fold(line, "stripped"), "lower")
-    forms = moses_prefix_forms()
     out: list[str] = []
     for sentence in pieces(marks, sentence_breaks(marks)):        # as `restore` cuts it
-        # `jan.` as Moses knows it (`Jan.`), so its period stays on as in the cased original
-        text = "".join((forms[t.text] if t.text in forms and not t.space_after and k + 1 < len(sentence)
-                        and sentence[k + 1].text == "." else t.text) + (" " if t.space_after else "")
-                       for k, t in enumerate(sentence))
-        out.extend(t.lower() for t in tokenize(text, "stripped"))
+        out.extend(t.lower() for t in tokenize(_moses_cased(sentence), "stripped"))
     return out
+
+
+def _moses_cased(tokens: list[Token]) -> str:
+    """Running-text tokens joined as they were spaced, an abbreviation before its period written
+    as Moses knows it (`jan .` -> `Jan.`), so the period stays on as in the cased original."""
+    forms = moses_prefix_forms()
+    parts = []
+    for k, t in enumerate(tokens):
+        before_period = not t.space_after and k + 1 < len(tokens) and tokens[k + 1].text == "."
+        parts.append(forms.get(t.text, t.text) if before_period else t.text)
+        if t.space_after:
+            parts.append(" ")
+    return "".join(parts)
 
 
 def _norm_chars(raw: str) -> list[tuple[str, int]]:

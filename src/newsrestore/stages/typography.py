@@ -47,8 +47,10 @@ def _style_sentence(sent: Sentence, curly: bool) -> None:
             continue
         if curly:
             if "'" in tok.out:
-                rest = tok.out[1:].replace("'", "’")
-                tok.out = "‘" + rest if _opens_single(sent.tokens, i) else tok.out[0].replace("'", "’") + rest
+                if _opens_single(sent.tokens, i):
+                    tok.out = "‘" + tok.out[1:].replace("'", "’")
+                else:
+                    tok.out = tok.out.replace("'", "’")
             tok.pre = tok.pre.replace('"', "“")
             tok.post = tok.post.replace('"', "”")
 
