@@ -97,16 +97,12 @@ class Model:
         return self._hyphen_parts.get((first, part))
 
     def forget(self) -> None:
-        """Drop what restoring has cached (weights looked up, words cased), so the next article
+        """Drop what restoring has cached (words cased, hyphen parts), so the next article
         runs as cold as the first: a benchmark's second pass must not profit from its first.
         The cache of known words is shared by every loaded model and is emptied for all."""
         from .stages.truecase import case_known        # the stages import this module
         case_known.cache_clear()
         self._hyphen_parts = None
-        self.case.forget()
-        self.unknown.forget()
-        self.possessive.forget()
-        self.para.forget()
 
 
 #: A hyphenated word's part is written as the lexicon's hyphenated words write it in that place
