@@ -28,12 +28,28 @@ def test_two_datelines_joined_by_a_slash_make_the_header():
     # are the end of someone's sentence, not a city
     joined = restore("king of prussia , pennsylvania / washington ( reuters ) - in the fox & hound sports bar , "
                      "four democrats are giving speeches .")
-    assert (joined.source, joined.city) == ("Reuters", "KING OF PRUSSIA, PENNSYLVANIA/WASHINGTON")
+    assert (joined.source, joined.city) == ("Reuters", "KING OF PRUSSIA, Pennsylvania/WASHINGTON")   # as ISOT has it
     assert joined.body.startswith("In the Fox")
     assert flatten(joined.text) == ("king of prussia , pennsylvania / washington ( reuters ) - in the fox & hound "
                                     "sports bar , four democrats are giving speeches .")
     quoted = restore("that s not how our locker room talks miami ( ap ) - udonis haslem was asked .")
     assert quoted.source is None and quoted.city is None
+
+
+@pytest.mark.parametrize("original", [
+    # real ISOT openings: the state or country after the city's comma is written as a name
+    "DANANG, Vietnam (Reuters) - U.S. President Donald Trump said on Friday.",
+    "WEST PALM BEACH, Fla./WASHINGTON (Reuters) - President Donald Trump said so.",
+    "FLORENCECOURT, Northern Ireland (Reuters) - A state judge said so.",
+    "COX S BAZAR, Bangladesh/UNITED NATIONS (Reuters) - He said.",
+    "INCHEON, South Korea (Reuters) - He said.",
+])
+@pytest.mark.parametrize("profile", ["stripped", "ptb", "lower"])
+def test_the_place_after_a_dateline_city_keeps_its_case(original, profile):
+    flat = flatten(original, profile)
+    restored = restore(flat, profile=profile)
+    assert restored.text.split("\n\n")[0] == "date " + original.split(" (")[0].join(("Reuters, ", ""))
+    assert flatten(restored.text, profile) == flat
 
 
 @pytest.mark.parametrize("original, source, city, body", [

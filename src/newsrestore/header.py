@@ -31,9 +31,15 @@ _OTHER_SOURCE = (r"[A-Z][A-Za-z.&/-]*(?: (?:[A-Z][A-Za-z.&/-]*|" + "|".join(sort
                  + rf")){{0,{MAX_SOURCE_WORDS - 1}}}")
 #: A dateline's own day as the dateline stage writes it: `Nov 15`, `Sept. 3`, `March 3`.
 DAY_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+#: A state or country after a city's comma, as the dateline stage writes it: `Vietnam`, `Fla.`,
+#: `South Africa`, `Democratic Republic of Congo`.
+_REGION = r"[A-Z][A-Za-z.'&-]*(?: (?:[A-Z][A-Za-z.'&-]*|" + "|".join(sorted(SMALL_SOURCE_WORDS)) + r"))*"
+#: The place: capitals (`WASHINGTON`, `KING OF PRUSSIA`), maybe a region after a comma, maybe
+#: joined to another place by a slash (`WEST PALM BEACH, Fla./WASHINGTON`).
+_PLACE = rf"[^a-z]+?(?:, {_REGION})?"
 _HEADER_RE = re.compile(
     rf"^date(?: (?P<date>\d{{4}}-\d{{2}}-\d{{2}}))?(?: (?P<source>{_SOURCE_NAMES}|{_OTHER_SOURCE})"
-    rf"(?:, (?P<city>[^a-z]+?)(?:, (?P<day>{DAY_RE}))?)?)?$"
+    rf"(?:, (?P<city>{_PLACE}(?:/{_PLACE})*)(?:, (?P<day>{DAY_RE}))?)?)?$"
 )
 
 
