@@ -58,9 +58,9 @@ def _space_sentence(sent: Sentence, profile: str) -> None:
         elif (tok.text.lower() in _DOLLAR_PREFIX and nxt.text == "$" and i > 0 and tok.out.isupper()
               and i + 2 < len(toks) and toks[i + 2].text[:1].isdigit()):
             tok.space_after = False
-        elif tok.text == "<" and i + 2 < len(toks) and toks[i + 2].text == ">":
-            tok.space_after = False                   # Reuters' ticker marks: `Bancshares Inc <TCB>`
-            nxt.space_after = False
+        elif tok.text == "<" and (j := _angle_close(toks, i)) is not None:
+            tok.space_after = False                   # Reuters' ticker marks: `Bancshares Inc <TCB>`,
+            toks[j - 1].space_after = False           # and names: `<Michaels Research Associates>`
         elif nxt.text == "/" or tok.text == "/":
             tok.space_after = False
         elif tok.text == "&" and i > 0 and _initial(toks[i - 1]) and _initial(nxt):
@@ -71,6 +71,21 @@ def _space_sentence(sent: Sentence, profile: str) -> None:
             toks[i - 1].space_after = False
     if toks and toks[-1].text == '"' and not dq_open and len(toks) > 1:
         toks[-2].space_after = False
+
+
+#: Most words Reuters-21578 puts between angle brackets (`<Union Faith Canada Holding Ltd>`).
+_MAX_ANGLE_WORDS = 6
+
+
+def _angle_close(toks: list[Token], i: int) -> int | None:
+    """Where the `>` closing the `<` at i is, when only words stand between them (`x < 5 and y >
+    3` is no name)."""
+    for j in range(i + 1, min(len(toks), i + _MAX_ANGLE_WORDS + 2)):
+        if toks[j].text == ">":
+            return j if j > i + 1 else None
+        if not any(c.isalpha() for c in toks[j].text):
+            return None
+    return None
 
 
 def _initial(tok: Token) -> bool:
