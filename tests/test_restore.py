@@ -52,6 +52,20 @@ def test_the_place_after_a_dateline_city_keeps_its_case(original, profile):
     assert flatten(restored.text, profile) == flat
 
 
+@pytest.mark.parametrize("original", [
+    # real AG News openings: AP's `--` after the agency keeps the dateline in the body
+    "BRUNSWICK, Maine (AP) -- Astronauts spend years training before they can lift off into space.",
+    "WASHINGTON (AP) -- Embryonic stem cells may not have to actually grow replacement body parts to be useful.",
+])
+@pytest.mark.parametrize("profile", ["stripped", "ptb", "lower"])
+def test_a_dateline_left_in_the_body_is_written_as_the_header_would_write_it(original, profile):
+    flat = flatten(original, profile)
+    restored = restore(flat, profile=profile)
+    assert restored.header is None
+    assert restored.body.startswith(original.split(" -- ")[0] + " -- " + original.split(" -- ")[1].split()[0])
+    assert flatten(restored.text, profile) == flat
+
+
 @pytest.mark.parametrize("original, source, city, body", [
     # real AG News openings: outlets outside the agencies newsrestore lists
     ("MILWAUKEE (Sports Network) - U.S. Ryder Cup captain Hal Sutton finalized his team on Monday.",

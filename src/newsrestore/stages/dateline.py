@@ -157,19 +157,27 @@ def _region(w: str, model: Model | None) -> str:
     return ".".join(capitalize_first(p) for p in w.split("."))
 
 
-def _city_text(tokens: list[str], model: Model | None = None) -> str:
-    """The dateline's place as wire copy writes it: the city in capitals, the state or country
-    after its comma with capitals only where a name takes them (`DANANG, Vietnam`, `WEST PALM
-    BEACH, Fla./WASHINGTON`: 100 of the 109 ISOT Reuters datelines with a comma; AP alike)."""
-    out, region = "", False
+def city_forms(tokens: list[str], model: Model | None = None) -> list[str]:
+    """The dateline's place token by token as wire copy writes it: the city in capitals, the
+    state or country after its comma with capitals only where a name takes them (`DANANG,
+    Vietnam`, `WEST PALM BEACH, Fla./WASHINGTON`: 100 of the 109 ISOT Reuters datelines with a
+    comma; AP alike); a slash starts another place."""
+    forms, region = [], False
     for t in tokens:
-        if out and t not in {",", "/", "."} and not out.endswith("/"):
-            out += " "
         parts = []
         for k, part in enumerate(t.split("/")):
-            region = (region or t == ",") and k == 0 and t != "/"   # a slash starts another place
+            region = (region or t == ",") and k == 0 and t != "/"
             parts.append(_region(part, model) if region else part.upper())
-        out += "/".join(parts)
+        forms.append("/".join(parts))
+    return forms
+
+
+def _city_text(tokens: list[str], model: Model | None = None) -> str:
+    out = ""
+    for t, form in zip(tokens, city_forms(tokens, model)):
+        if out and t not in {",", "/", "."} and not out.endswith("/"):
+            out += " "
+        out += form
     return out
 
 
@@ -211,7 +219,8 @@ def _flattens_back(fields: Header, doc: Document, end: int) -> bool:
 def apply(doc: Document, model: Model | None = None) -> Document:
     """Move the dateline into the header; a dateline the header cannot take (`houston ( ap ) --`,
     `san jose ( ebay ) -`, whose header `date eBay` would not read back) stays in the body, and
-    `doc.meta["body_start"]` says where its sentence starts, for the truecase stage's capital;
+    `doc.meta["body_start"]` says where its sentence starts, for the truecase stage's capital,
+    and `doc.meta["body_city"]` how a listed agency's city is written (`NEW YORK (AP) --`);
     not after an unlisted agency whose place does not read as one (`he said ( laughing ) -`)."""
     if not doc.sentences:
         return doc
@@ -223,6 +232,8 @@ def apply(doc: Document, model: Model | None = None) -> Document:
     if fields is None:
         if found.known or not found.city or (model is not None and _looks_like_a_city(found.city, model)):
             doc.meta["body_start"] = found.end
+            if found.known and found.city and found.city[0] != "by":     # `by anick jesdanun new york`: a byline
+                doc.meta["body_city"] = city_forms(found.city, model)
         return doc
     doc.dateline, first.tokens = first.tokens[:found.end], first.tokens[found.end:]
     doc.source, doc.city, doc.dateline_day = fields.source, fields.city, fields.day

@@ -339,11 +339,18 @@ def _rcv1_dateline(sent: Sentence) -> None:
 
 def _after_a_dateline(doc: Document) -> None:
     """`san jose ( ebay ) - shares rose`: a dateline the header did not take still ends where
-    the sentence starts, so the word after its dash takes a capital (`dateline.apply` says where)."""
+    the sentence starts, so the word after its dash takes a capital, and a listed agency's city
+    is written as the header would write it (`NEW YORK (AP) --`; `dateline.apply` says where)."""
     end = doc.meta.get("body_start")
     if end is None or end >= len(doc.sentences[0].tokens):
         return
-    tok = doc.sentences[0].tokens[end]
+    for tok, form in zip(doc.sentences[0].tokens, doc.meta.get("body_city", ())):
+        if form != tok.out and form.lower() == tok.text.lower():
+            tok.change(form, STAGE, "the place of a dateline the header could not take", 0.95)
+    toks = doc.sentences[0].tokens
+    while end + 1 < len(toks) and toks[end].text == "-":     # the lower profile reads `--` as two dashes
+        end += 1
+    tok = toks[end]
     if is_word(tok.text):
         tok.change(capitalize_first(tok.out), STAGE, "sentence start, after a dateline", tok.conf)
 
