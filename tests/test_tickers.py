@@ -28,6 +28,7 @@ def test_a_code_alone_in_brackets_is_written_in_capitals(original, code, profile
 @pytest.mark.parametrize("original, kept", [
     ("The Financial Action Task Force (FATF) said so.", "(FATF)"),     # an acronym, cased by its stage
     ("It was the biggest show (ever) in town.", "(ever)"),              # a word, not a code's shape
+    ("<p> By Deborah Cohen</p><p> Shares rose.", "<p>"),               # HTML that AG News kept
 ])
 def test_other_words_in_brackets_are_no_codes(original, kept):
     restored = restore(flatten(original))

@@ -1,7 +1,7 @@
 """Ticker stage: stock codes in brackets are written in capitals.
 
 Agency copy follows a company's name with its code: Reuters-21578 in angle brackets (`Sony
-Corp <SNE>`, `<SPC.N>`), today's Reuters in round or square ones with the exchange after a dot
+Corp <SNE>`, `<SPC.N>`; not HTML's `<p>`), today's Reuters in round or square ones with the exchange after a dot
 (`(UPS.N)`, `(7203.T)`, `[RIOXXA.UL]`).  The lexicon knows the codes it saw in training
 (`amzn.o`), but a code it never saw is an unknown word that looks like a name (`Ups.n`,
 `Rioxxa.ul`).  Its place tells: a lone word in angle brackets was in capitals in 3,588 of 3,669
@@ -24,6 +24,10 @@ _WITH_EXCHANGE = re.compile(r"[a-z0-9_&]{1,10}\.[a-z]{1,2}")
 #: A code alone in angle brackets (Reuters-21578 writes no exchange after most).
 _IN_ANGLES = re.compile(r"[a-z0-9_&]{1,10}(?:\.[a-z]{1,2})?")
 ANGLE_CONF, EXCHANGE_CONF = 0.978, 0.988
+#: HTML elements scraped text keeps (`<p>` in AG News), no codes.
+_HTML_TAGS = frozenset("a abbr b big blockquote body br center code div em font h1 h2 h3 h4 h5 h6 head hr html i "
+                       "iframe img li link meta nobr ol p pre s script small span strong style sub sup table tbody "
+                       "td th title tr tt u ul".split())
 
 
 def ticker(before: str, tok: Token, after: str, model: Model) -> float | None:
@@ -34,7 +38,7 @@ def ticker(before: str, tok: Token, after: str, model: Model) -> float | None:
         return None
     if _WITH_EXCHANGE.fullmatch(tok.text) and tok.text not in model.lexicon:
         return EXCHANGE_CONF
-    if before == "<" and _IN_ANGLES.fullmatch(tok.text):
+    if before == "<" and _IN_ANGLES.fullmatch(tok.text) and tok.text not in _HTML_TAGS:
         return ANGLE_CONF
     return None
 
