@@ -46,10 +46,8 @@ def test_two_datelines_joined_by_a_slash_make_the_header():
 ])
 @pytest.mark.parametrize("profile", ["stripped", "ptb", "lower"])
 def test_the_place_after_a_dateline_city_keeps_its_case(original, profile):
-    flat = flatten(original, profile)
-    restored = restore(flat, profile=profile)
+    restored = _restored_in(profile, original)
     assert restored.text.split("\n\n")[0] == "date " + original.split(" (")[0].join(("Reuters, ", ""))
-    assert flatten(restored.text, profile) == flat
 
 
 @pytest.mark.parametrize("original", [
@@ -59,11 +57,9 @@ def test_the_place_after_a_dateline_city_keeps_its_case(original, profile):
 ])
 @pytest.mark.parametrize("profile", ["stripped", "ptb", "lower"])
 def test_a_dateline_left_in_the_body_is_written_as_the_header_would_write_it(original, profile):
-    flat = flatten(original, profile)
-    restored = restore(flat, profile=profile)
+    restored = _restored_in(profile, original)
     assert restored.header is None
     assert restored.body.startswith(original.split(" -- ")[0] + " -- " + original.split(" -- ")[1].split()[0])
-    assert flatten(restored.text, profile) == flat
 
 
 @pytest.mark.parametrize("original, source, city, body", [
@@ -123,10 +119,16 @@ def test_a_dateline_day_that_is_no_day_is_no_header(flat):
 ])
 @pytest.mark.parametrize("profile", ["stripped", "ptb", "lower"])
 def test_dateline_headers_in_every_profile(original, profile):
+    restored = _restored_in(profile, original)
+    assert restored.header is not None and restored.city in ("LONDON", "COMMACK, NY")
+
+
+def _restored_in(profile: str, original: str):
+    """`original` flattened in `profile` and restored, checked to flatten back to the same."""
     flat = flatten(original, profile)
     restored = restore(flat, profile=profile)
-    assert restored.header is not None and restored.city in ("LONDON", "COMMACK, NY")
     assert flatten(restored.text, profile) == flat
+    return restored
 
 
 @pytest.mark.parametrize("flat", [
