@@ -1,6 +1,6 @@
 """The case model on train articles it was not fitted on, scored as the restorer uses it.
 
-    python scripts/heldout_case.py [--corpus NAME ...] [--limit N] [-j 2] [--seed S] [--epochs E] [--rate R]
+    python scripts/heldout_case.py [--corpus NAME ...] [--limit N] [-j 2] [--seed S] [--epochs E] [--rate R] [--bits B]
                                    [--unknown]
 
 Choosing a case feature or setting on dev text would tune it to dev.  This script fits the case
@@ -37,6 +37,7 @@ import time
 from collections import Counter
 
 from newsrestore import corpora, restore
+from newsrestore.casemodel import CASE_BITS
 from newsrestore.evaluation.runner import comparable_body, evaluate, limit_per_corpus
 from newsrestore.model import Model, load_model
 from newsrestore.train.case import case_article, fit, learned_sources, with_house_styles
@@ -118,6 +119,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0, help="order of the articles in fitting")
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--rate", type=float, default=0.4)
+    ap.add_argument("--bits", type=int, default=CASE_BITS, help=f"slots of the case model, as a power of two (default {CASE_BITS})")
     ap.add_argument("--unknown", action="store_true",
                     help="fit the unknown-word model on the nine tenths too, and score it on held-out unknown words")
     ap.add_argument("--casenet", action="store_true",
@@ -138,7 +140,7 @@ def main() -> None:
         articles = with_house_styles(articles, shipped.data["para_style"])
     sources = learned_sources(articles)
     case = fit(articles, shipped.lexicon, shipped.ambiguous, sources, seed=args.seed, epochs=args.epochs,
-               rate=args.rate)
+               rate=args.rate, bits=args.bits)
     refit = dict(case=case.to_json(), case_sources=sources, casenet=None)
     if args.casenet:
         refit["casenet"] = fit_casenet(articles, shipped.lexicon, shipped.ambiguous, sources, seed=args.seed)
