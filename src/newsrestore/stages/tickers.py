@@ -30,16 +30,16 @@ _HTML_TAGS = frozenset("a abbr b big blockquote body br center code div em font 
                        "td th title tr tt u ul".split())
 
 
-def ticker(before: str, tok: Token, after: str, model: Model) -> float | None:
-    """The confidence that `tok`, alone between `before` and `after`, is a stock code; None
-    when it is no code's shape or place.  A code with its exchange that the lexicon knows is
-    left as the lexicon wrote it (`DBKGn.DE`)."""
+def ticker(before: str, tok: Token, after: str, model: Model) -> tuple[float, str] | None:
+    """The confidence that `tok`, alone between `before` and `after`, is a stock code, and why;
+    None when it is no code's shape or place.  A code with its exchange that the lexicon knows
+    is left as the lexicon wrote it (`DBKGn.DE`)."""
     if _OPENING.get(before) != after or not any(c.isalpha() for c in tok.text):
         return None
     if _WITH_EXCHANGE.fullmatch(tok.text) and tok.text not in model.lexicon:
-        return EXCHANGE_CONF
+        return EXCHANGE_CONF, "a stock code alone in brackets, with its exchange"
     if before == "<" and _IN_ANGLES.fullmatch(tok.text) and tok.text not in _HTML_TAGS:
-        return ANGLE_CONF
+        return ANGLE_CONF, "a stock code alone in angle brackets"
     return None
 
 
@@ -47,9 +47,11 @@ def apply(doc: Document, model: Model) -> Document:
     for sent in doc.sentences:
         toks = sent.tokens
         for i in range(1, len(toks) - 1):
+            if toks[i - 1].text not in _OPENING:          # most tokens: no bracket before them
+                continue
             tok = toks[i]
-            conf = ticker(toks[i - 1].text, tok, toks[i + 1].text, model)
-            if conf is not None and tok.out != tok.text.upper():
-                kind = "angle brackets" if toks[i - 1].text == "<" else "brackets, with its exchange"
-                tok.change(tok.text.upper(), STAGE, f"a stock code alone in {kind}", conf)
+            found = ticker(toks[i - 1].text, tok, toks[i + 1].text, model)
+            if found is not None and tok.out != tok.text.upper():
+                conf, reason = found
+                tok.change(tok.text.upper(), STAGE, reason, conf)
     return doc

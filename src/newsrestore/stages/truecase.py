@@ -342,12 +342,12 @@ def _after_a_dateline(doc: Document) -> None:
     the sentence starts, so the word after its dash takes a capital, and a listed agency's city
     is written as the header would write it (`NEW YORK (AP) --`; `dateline.apply` says where)."""
     end = doc.meta.get("body_start")
-    if end is None or end >= len(doc.sentences[0].tokens):
+    toks = doc.sentences[0].tokens
+    if end is None or end >= len(toks):
         return
-    for tok, form in zip(doc.sentences[0].tokens, doc.meta.get("body_city", ())):
+    for tok, form in zip(toks, doc.meta.get("body_city", ())):
         if form != tok.out and form.lower() == tok.text.lower():
             tok.change(form, STAGE, "the place of a dateline the header could not take", 0.95)
-    toks = doc.sentences[0].tokens
     while end + 1 < len(toks) and toks[end].text == "-":     # the lower profile reads `--` as two dashes
         end += 1
     tok = toks[end]
