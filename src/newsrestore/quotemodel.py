@@ -108,16 +108,8 @@ def _context(words: Sequence[str], spans: Sequence[tuple[int, int]]):
 _OUTLET_FEATURES = ("s0", "ps:", "ns:", "ac", "aa1")
 
 
-def structure(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[int, int]],
-              outlet: str = "") -> list[list[str]]:
-    """The features of every position that are not its neighbouring words: where it sits in its
-    sentence and relative to an attribution or a colon, the sentence's flags, capitals.
-
-    Outlets quote differently: BBC puts marks round most `..., he said.` sentences, Reuters-21578
-    paraphrases many of them.  An article of a learned `outlet` (housestyle.outlet) also gets that
-    outlet's copy of its sentence-level features (`style:bbc|s0:attr`), only where a sentence or
-    an attribution starts, so the cost stays small."""
-    out: list[list[str]] = []
+def _sentences(words: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[tuple[int | None, list[str], int | None]]:
+    """Per sentence: its attribution comma, its flags and its colon (None where it has none)."""
     info = []
     for a, b in spans:
         sw = words[a:b]
@@ -130,31 +122,56 @@ def structure(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[
         if colon is not None:
             flags.append("colon")
         info.append((comma, flags, colon))
-    for si, (a, b) in enumerate(spans):
-        m = b - a
-        comma, flags, colon = info[si]
-        for j in range(m):
-            f = ["b", _DE[min(m - 1 - j, 4)]]
-            if j == 0:
-                f.append("s0")
-                f.extend("s0:" + x for x in flags)
-                f.extend("ps:" + x for x in (info[si - 1][1] if si else ()))
-                f.extend("ns:" + x for x in (info[si + 1][1] if si + 1 < len(info) else ("last",)))
-            if comma is not None:
-                region = "ac" if j == comma else "ab" if j < comma else "aa1" if j == comma + 1 else "aa"
-                f.append(region)
-                if j == 0 or j == comma + 1:
-                    f.extend(region + ":" + x for x in flags)
-            if colon is not None and j > colon:
-                f.append("co1" if j == colon + 1 else "co")
-            if j and cased[a + j][:1].isupper():
-                f.append("cap")
-                if not cased[a + j - 1][:1].isupper():
-                    f.append("cap:" + words[a + j - 1])
-            if outlet and (j == 0 or (comma is not None and comma <= j <= comma + 1)):
-                f.extend([outlet + "|" + x for x in f if x.startswith(_OUTLET_FEATURES)])
-            out.append(f)
-    return out
+    return info
+
+
+def _special(j: int, comma: int | None) -> bool:
+    """Whether position j of a sentence gets sentence-level (and outlet) features: its start, and
+    an attribution's comma and the word after it.  Every other position has only the few
+    features `Scorer` sums without naming them."""
+    return j == 0 or (comma is not None and comma <= j <= comma + 1)
+
+
+def structure(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[int, int]],
+              outlet: str = "") -> list[list[str]]:
+    """The features of every position that are not its neighbouring words: where it sits in its
+    sentence and relative to an attribution or a colon, the sentence's flags, capitals.
+
+    Outlets quote differently: BBC puts marks round most `..., he said.` sentences, Reuters-21578
+    paraphrases many of them.  An article of a learned `outlet` (housestyle.outlet) also gets that
+    outlet's copy of its sentence-level features (`style:bbc|s0:attr`), only where a sentence or
+    an attribution starts, so the cost stays small."""
+    info = _sentences(words, spans)
+    return [_position(words, cased, spans, info, si, j, outlet)
+            for si, (a, b) in enumerate(spans) for j in range(b - a)]
+
+
+def _position(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[int, int]],
+              info: list[tuple[int | None, list[str], int | None]], si: int, j: int, outlet: str) -> list[str]:
+    """`structure`'s features of position j of sentence si."""
+    a, b = spans[si]
+    m = b - a
+    comma, flags, colon = info[si]
+    f = ["b", _DE[min(m - 1 - j, 4)]]
+    if j == 0:
+        f.append("s0")
+        f.extend("s0:" + x for x in flags)
+        f.extend("ps:" + x for x in (info[si - 1][1] if si else ()))
+        f.extend("ns:" + x for x in (info[si + 1][1] if si + 1 < len(info) else ("last",)))
+    if comma is not None:
+        region = "ac" if j == comma else "ab" if j < comma else "aa1" if j == comma + 1 else "aa"
+        f.append(region)
+        if j == 0 or j == comma + 1:
+            f.extend(region + ":" + x for x in flags)
+    if colon is not None and j > colon:
+        f.append("co1" if j == colon + 1 else "co")
+    if j and cased[a + j][:1].isupper():
+        f.append("cap")
+        if not cased[a + j - 1][:1].isupper():
+            f.append("cap:" + words[a + j - 1])
+    if outlet and _special(j, comma):
+        f.extend([outlet + "|" + x for x in f if x.startswith(_OUTLET_FEATURES)])
+    return f
 
 
 _DE = tuple(f"de:{k}" for k in range(5))
@@ -194,11 +211,41 @@ class Scorer:
     def potentials(self, words: Sequence[str], cased: Sequence[str],
                    spans: Sequence[tuple[int, int]], outlet: str = "") -> list[Potential]:
         """Per token, the scores (log-potentials) of a quotation opening before it, of one
-        closing before it, and of it staying inside one; staying outside scores 0."""
+        closing before it, and of it staying inside one; staying outside scores 0.
+
+        Most positions carry only the word templates, `b`, their distance to the sentence's end,
+        the attribution region, the colon region and capitals: those are summed from vectors
+        looked up once, in `structure`'s order; only `_special` positions name their features."""
         w_, p_, n_, pw_, wn_, pp_ = (d.get for d in self.words)
         other = self.other.get
-        return [_total(chain((w_(w), p_(p), n_(n), pw_((p, w)), wn_((w, n)), pp_((p2, p))), map(other, f)))
-                for (w, p, n, p2), f in zip(_context(words, spans), structure(words, cased, spans, outlet))]
+        b_, ab_, aa_, co1_, co_, cap_ = (other(x) for x in ("b", "ab", "aa", "co1", "co", "cap"))
+        de_ = [other(x) for x in _DE]
+        info = _sentences(words, spans)
+        out: list[Potential] = []
+        for si, (a, b) in enumerate(spans):
+            comma, _, colon = info[si]
+            m = b - a
+            for j in range(m):
+                i = a + j
+                w = words[i]
+                p = words[i - 1] if j else "<s>"
+                n = words[i + 1] if i + 1 < b else "</s>"
+                vecs = [w_(w), p_(p), n_(n), pw_((p, w)), wn_((w, n)), pp_((words[i - 2] if j > 1 else "<s>", p))]
+                if _special(j, comma):
+                    vecs.extend(map(other, _position(words, cased, spans, info, si, j, outlet)))
+                else:
+                    vecs.append(b_)
+                    vecs.append(de_[min(m - 1 - j, 4)])
+                    if comma is not None:
+                        vecs.append(ab_ if j < comma else aa_)
+                    if colon is not None and j > colon:
+                        vecs.append(co1_ if j == colon + 1 else co_)
+                    if cased[i][:1].isupper():
+                        vecs.append(cap_)
+                        if not cased[i - 1][:1].isupper():
+                            vecs.append(other("cap:" + p))
+                out.append(_total(vecs))
+        return out
 
     def capital_shift(self, prev: str) -> Potential:
         """How a lower-case token's three scores after `prev` (not capitalised) move when the
