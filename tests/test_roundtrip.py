@@ -50,6 +50,16 @@ def test_a_closing_mark_after_a_spaced_ellipsis_still_closes():
     assert _round_trip(flat, "ptb") == flat
 
 
+
+def test_two_opening_marks_in_a_row_stay_opening():
+    # MASC (an e-mail header) and FNC-1 (`| ## ""` under an embedded tweet): two opening marks side
+    # by side once came out glued (`““Reply`), and the Treebank tokenizer reads a mark after a
+    # mark as closing (`` `` '' ``); each now follows a space
+    flat = ("to : `` xxx `` from : `` `` reply- to : subject : date : sun , 27 feb 2011 02:58:05 - 0600 "
+            "ca n't see this message ?")
+    assert _round_trip(flat, "ptb") == flat
+    assert _round_trip("| # # `` ``", "ptb") == "| # # `` ``"
+
 def test_article_keeps_its_input(reuters_example):
     art = restore(reuters_example["flat"])
     assert art.flat() == reuters_example["flat"].rstrip("\n")

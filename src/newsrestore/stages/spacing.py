@@ -51,8 +51,8 @@ def _space_sentence(sent: Sentence, profile: str) -> None:
             tok.space_after = False
         elif nxt.text in NO_SPACE_BEFORE and not (nxt.text == ":" and nxt.pre):
             tok.space_after = False
-        elif tok.text in NO_SPACE_AFTER:
-            tok.space_after = False
+        elif tok.text in NO_SPACE_AFTER and not (tok.text == "``" and nxt.text == "``"):
+            tok.space_after = False                   # two opening marks: ` " "word`, each after a space
         elif tok.text in _CURRENCY and nxt.text[:1].isdigit():
             tok.space_after = False
         elif (tok.text.lower() in _DOLLAR_PREFIX and nxt.text == "$" and i > 0 and tok.out.isupper()
@@ -136,7 +136,7 @@ def _minimal_spacing(sent: Sentence) -> None:
     for tok in toks:
         tok.space_after = True
     for i, tok in enumerate(toks):
-        if tok.text == "``" and i + 1 < len(toks):
+        if tok.text == "``" and i + 1 < len(toks) and toks[i + 1].text != "``":
             tok.space_after = False
         elif tok.text == "''" and i > 0:
             toks[i - 1].space_after = False
