@@ -125,3 +125,15 @@ def test_reading_the_outlet_finds_more_of_its_quotations(shared_data):
         read, _ = _mark_f1(corpus, outlet, 80, shared_data)
         assert marks_seen >= 400
         assert read >= plain + 0.015 and read >= 0.55, (corpus, plain, read)
+
+
+def test_every_word_leaves_room_for_a_mark_no_model_sees(reuters_example):
+    # quoted phrases inside sentences leave no trace in flattened text, so even the surest word
+    # of the Reuters example (its marks stripped) claims no more than 1 - UNSEEN_MARK; in the PTB
+    # profile, whose input keeps its marks, nothing is deducted
+    from newsrestore import flatten, restore
+    from newsrestore.stages.quotes import UNSEEN_MARK
+    words = [t for s in restore(reuters_example["flat"]).document.sentences for t in s.tokens if t.text.isalpha()]
+    assert max(t.conf for t in words) == 1.0 - UNSEEN_MARK
+    ptb = restore(flatten(reuters_example["original"], "ptb"), profile="ptb").document
+    assert max(t.conf for s in ptb.sentences for t in s.tokens) > 1.0 - UNSEEN_MARK

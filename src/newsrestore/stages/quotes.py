@@ -71,6 +71,14 @@ def apply(doc: Document, model: Model) -> Document:
     return doc
 
 
+#: The share of words a quotation mark the tagger gave under 1% touches all the same: quoted
+#: phrases inside sentences, which flattening leaves no trace of (0.28% of the 627k such words of
+#: held-out train articles that kept their marks, with the tagger fitted on the other nine
+#: tenths; a word the tagger doubted by 1-5% had one 1.95% of the time).  Every word's
+#: confidence makes room for it, or the surest words claimed 99.8% and were 98.9% right on dev.
+UNSEEN_MARK = 0.003
+
+
 def _doubt_unmarked(toks: list[Token], opens: list[float], closes: list[float],
                     placed: list[tuple[int, str]]) -> None:
     """A mark left out is as wrong as a mark misplaced, so a token where one may belong but
@@ -81,7 +89,11 @@ def _doubt_unmarked(toks: list[Token], opens: list[float], closes: list[float],
         p_open = 0.0 if i in opened else opens[i]
         p_close = 0.0 if i in closed else closes[i + 1]
         doubt = max(p_open, p_close)
-        if doubt < 0.01 or 1.0 - doubt >= tok.conf:
+        if doubt < 0.01:
+            if tok.conf > 1.0 - UNSEEN_MARK and tok.text[:1].isalnum():
+                tok.conf = 1.0 - UNSEEN_MARK
+            continue
+        if 1.0 - doubt >= tok.conf:
             continue
         tok.conf = 1.0 - doubt
         if doubt < 0.05:
