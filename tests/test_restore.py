@@ -365,6 +365,21 @@ def test_running_text_without_quotes_is_told_from_tokens():
     assert flatten(art.text, "lower") == flat
 
 
+@pytest.mark.parametrize("original", [
+    # ABC rural:35 and AG News: no comma, only a full stop or a bracket glued to a word
+    "Floodwaters in the Northern Territory are still blocking a major highway today.\nThe Victoria Highway "
+    "between Katherine and Kununurra is cut by swollen rivers in at least three places.",
+    "New technology applies electrical fuses to help identify and repair faults.",
+    "Here are major provisions of the Uniformed Services Employment and Reemployment Rights Act (USERRA)"])
+def test_running_text_without_commas_is_told_from_tokens(original):
+    from newsrestore.parse import detect_profile
+    assert detect_profile(flatten(original, "lower")) == "lower"
+    assert detect_profile(flatten(original, "stripped")) == "stripped"
+    art = restore(flatten(original, "lower"))
+    assert art.body.startswith(original.split(" ")[0] + " ")
+    assert flatten(art.text, "lower") == flatten(original, "lower")
+
+
 @pytest.mark.parametrize("profile", ["ptb", "lower"])
 def test_single_quotation_marks_open_and_apostrophes_do_not(profile):
     # BBC (business/236, business/015); the Treebank tokenizer keeps an opening mark on its word
