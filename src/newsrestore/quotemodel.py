@@ -22,7 +22,6 @@ pays for every word that does not read like speech.
 from __future__ import annotations
 
 import math
-from itertools import chain
 from typing import Iterable, Sequence
 
 SPEECH_VERBS = frozenset(
@@ -108,8 +107,12 @@ def _context(words: Sequence[str], spans: Sequence[tuple[int, int]]):
 _OUTLET_FEATURES = ("s0", "ps:", "ns:", "ac", "aa1")
 
 
-def _sentences(words: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[tuple[int | None, list[str], int | None]]:
-    """Per sentence: its attribution comma, its flags and its colon (None where it has none)."""
+#: Per sentence: its attribution comma, its flags and its colon (None where it has none).
+SentenceInfo = tuple[int | None, list[str], int | None]
+
+
+def _sentences(words: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[SentenceInfo]:
+    """Each sentence's `SentenceInfo`, found once for all its positions."""
     info = []
     for a, b in spans:
         sw = words[a:b]
@@ -147,7 +150,7 @@ def structure(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[
 
 
 def _position(words: Sequence[str], cased: Sequence[str], spans: Sequence[tuple[int, int]],
-              info: list[tuple[int | None, list[str], int | None]], si: int, j: int, outlet: str) -> list[str]:
+              info: list[SentenceInfo], si: int, j: int, outlet: str) -> list[str]:
     """`structure`'s features of position j of sentence si."""
     a, b = spans[si]
     m = b - a
