@@ -51,8 +51,8 @@ def _space_sentence(sent: Sentence, profile: str) -> None:
             tok.space_after = False
         elif nxt.text in NO_SPACE_BEFORE and not (nxt.text == ":" and nxt.pre):
             tok.space_after = False
-        elif tok.text in NO_SPACE_AFTER and not (tok.text == "``" and nxt.text == "``"):
-            tok.space_after = False                   # two opening marks: ` " "word`, each after a space
+        elif tok.text in NO_SPACE_AFTER and not _two_openings(tok, nxt):
+            tok.space_after = False
         elif tok.text in _CURRENCY and nxt.text[:1].isdigit():
             tok.space_after = False
         elif (tok.text.lower() in _DOLLAR_PREFIX and nxt.text == "$" and i > 0 and tok.out.isupper()
@@ -86,6 +86,12 @@ def _angle_close(toks: list[Token], i: int) -> int | None:
         if not any(c.isalpha() for c in toks[j].text):
             return None
     return None
+
+
+def _two_openings(tok: Token, nxt: Token) -> bool:
+    """Two opening marks side by side (PTB `` `` ``): each follows a space (` " "word`), for the
+    Treebank tokenizer reads a mark glued to a mark as closing."""
+    return tok.text == "``" and nxt.text == "``"
 
 
 def _initial(tok: Token) -> bool:
@@ -136,7 +142,7 @@ def _minimal_spacing(sent: Sentence) -> None:
     for tok in toks:
         tok.space_after = True
     for i, tok in enumerate(toks):
-        if tok.text == "``" and i + 1 < len(toks) and toks[i + 1].text != "``":
+        if tok.text == "``" and i + 1 < len(toks) and not _two_openings(tok, toks[i + 1]):
             tok.space_after = False
         elif tok.text == "''" and i > 0:
             toks[i - 1].space_after = False
