@@ -168,13 +168,11 @@ def fmt(v, pct=True) -> str:
 
 def model_info() -> str:
     """What the bundled newsrestore model says it was trained on (`newsrestore train`: the train split)."""
-    import gzip
-    import newsrestore
+    from newsrestore.model import DEFAULT_MODEL
+    from newsrestore.modelfile import read
 
-    path = Path(newsrestore.__file__).parent / "models" / "news.json.gz"
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            t = json.load(f).get("trained_on") or {}
+        t = read(DEFAULT_MODEL).get("trained_on") or {}
     except (OSError, ValueError):
         return "not found"
     return ", ".join(f"{v:,} {k}" if isinstance(v, int) else f"{k} {v}" for k, v in t.items()) + \

@@ -163,7 +163,7 @@ def test_train_on_a_users_own_corpus(tmp_path, examples_dir, reuters_example):
     arts = islice((a for a in corpora.iter_corpus("isot_true", data) if corpora.split_of(a) == "train"), 200)
     src = tmp_path / "mine.jsonl"
     src.write_text("".join(json.dumps({"text": a.text}) + "\n" for a in arts) + "{not json}\n")
-    model = tmp_path / "mine.json.gz"
+    model = tmp_path / "mine.model.zip"
     res = run("train", str(src), "-o", str(model), "-j", "1")
     assert res.returncode == 0, res.stderr
     assert b"skipped" in res.stderr and b"from 200 articles" in res.stderr

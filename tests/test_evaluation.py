@@ -206,11 +206,11 @@ def test_real_restore_keeps_every_word_on_the_bundled_example():
     """newsrestore on a real BBC article: words_kept must be 100% (skipped until a model is built)."""
     from pathlib import Path
 
-    import newsrestore
     from newsrestore.evaluation.runner import evaluate, newsrestore_restorer
     from newsrestore.corpora.base import GoldArticle
+    from newsrestore.model import DEFAULT_MODEL
 
-    if not (Path(newsrestore.__file__).parent / "models" / "news.json.gz").exists():
+    if not DEFAULT_MODEL.exists():
         pytest.skip("no trained model yet (run `newsrestore train`)")
     original = Path(__file__).resolve().parents[2] / "shared" / "examples" / "bbc_business_003.original.txt"
     if not original.exists():

@@ -77,7 +77,7 @@ def test_a_model_trained_on_an_outlet_with_titles_in_capitals_writes_its_titles_
     train = islice((a for a in corpora.iter_corpus("reuters21578") if corpora.split_of(a) == "train" and a.title), 210)
     src = tmp_path / "mine.jsonl"
     src.write_text("".join(json.dumps({"title": a.title, "text": a.text}) + "\n" for a in train))
-    out = tmp_path / "mine.json.gz"
+    out = tmp_path / "mine.model.zip"
     res = subprocess.run([sys.executable, "-m", "newsrestore", "train", str(src), "-o", str(out), "-j", "1"],
                          capture_output=True, timeout=300)
     assert res.returncode == 0, res.stderr

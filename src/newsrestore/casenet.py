@@ -49,14 +49,18 @@ WORD, AROUND, CLASS, RUN, SOURCE = 0, slice(1, 7), 7, 8, 9
 ARRAYS = ("targets", "bias", "context", "classes", "runs", "sources", "hidden_w", "hidden_b", "out_w", "out_b")
 
 
-def encode_array(a: np.ndarray) -> dict:
-    """An array as JSON: its shape and its float16 bytes in base64 (half the size of float32,
-    and the network's decisions do not change)."""
-    return {"shape": list(a.shape), "data": base64.b64encode(a.astype("<f2").tobytes()).decode("ascii")}
+def encode_array(a: np.ndarray) -> np.ndarray:
+    """A weight array as the model file keeps it: float16 (half the size of float32, and the
+    network's decisions do not change)."""
+    return np.asarray(a).astype("<f2")
 
 
-def decode_array(d: dict) -> np.ndarray:
-    return np.frombuffer(base64.b64decode(d["data"]), dtype="<f2").astype(np.float32).reshape(d["shape"])
+def decode_array(stored: np.ndarray | dict) -> np.ndarray:
+    """The float32 array of a stored one: float16 from the model file, or (files written before
+    `modelfile.py`) a JSON object of its shape and base64 bytes."""
+    if isinstance(stored, dict):
+        stored = np.frombuffer(base64.b64decode(stored["data"]), dtype="<f2").reshape(stored["shape"])
+    return stored.astype(np.float32)
 
 
 def row_keys(ctx: CaseContext) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ import zlib
 from array import array
 from bisect import bisect_left
 
-from .logistic import array_from_text, array_to_text
+from .logistic import array_from_file
 
 #: Log odds are kept between -LIMIT and +LIMIT nats, in whole nats.
 LIMIT = 6
@@ -66,8 +66,8 @@ class CasePrior:
         return [f"cp:{cap:+d}", f"cu:{upper - LIMIT:+d}"]
 
     def to_json(self) -> dict:
-        return {"hashes": array_to_text(array("I", self.hashes)), "codes": array_to_text(array("B", self.codes))}
+        return {"hashes": array("I", self.hashes), "codes": array("B", self.codes)}
 
     @classmethod
     def from_json(cls, data: dict) -> "CasePrior":
-        return cls(array_from_text("I", data["hashes"]), array_from_text("B", data["codes"]).tobytes())
+        return cls(array_from_file("I", data["hashes"]), array_from_file("B", data["codes"]).tobytes())

@@ -4,9 +4,9 @@ The case model learns about two million features (a word with its neighbours);
 dropping the small weights to keep a JSON table loadable cost an eighth more
 errors on dev text.  Hashing every feature name into 2**k slots (the hashing
 trick) keeps them all: the table is one array of 16-bit weights in hundredths,
-stored in the model file as base64, loaded in milliseconds, and looked up by a
-CRC-32 of the feature name, which (unlike Python's `hash`) is the same in every
-process.
+stored in the model file as raw bytes (`modelfile.py`), loaded in milliseconds,
+and looked up by a CRC-32 of the feature name, which (unlike Python's `hash`) is
+the same in every process.
 """
 from __future__ import annotations
 
@@ -36,18 +36,15 @@ def slot(name: str, mask: int, seed: int = 0) -> int:
     return zlib.crc32(name.encode("utf-8"), seed) & mask
 
 
-def array_to_text(data: array) -> str:
-    """An array as base64 of its little-endian bytes: the model file's form for large tables."""
-    if sys.byteorder != "little":
-        data = array(data.typecode, data)
-        data.byteswap()
-    return base64.b64encode(data.tobytes()).decode("ascii")
-
-
-def array_from_text(typecode: str, text: str) -> array:
-    """The array `array_to_text` wrote."""
+def array_from_file(typecode: str, stored: array | str) -> array:
+    """An array as the model file gave it: itself, or base64 of its little-endian bytes in files
+    written before `modelfile.py` (model version 13 and earlier)."""
+    if isinstance(stored, array):
+        if stored.typecode != typecode:
+            raise ValueError(f"expected an array of {typecode!r}, found one of {stored.typecode!r}")
+        return stored
     data = array(typecode)
-    data.frombytes(base64.b64decode(text))
+    data.frombytes(base64.b64decode(stored))
     if sys.byteorder != "little":
         data.byteswap()
     return data
@@ -73,11 +70,11 @@ class HashedLogistic:
         return sigmoid(self.logit(feats))
 
     def to_json(self) -> dict:
-        return {"bits": self.bits, "weights": array_to_text(array("h", self.weights))}
+        return {"bits": self.bits, "weights": array("h", self.weights)}
 
     @classmethod
     def from_json(cls, data: dict) -> "HashedLogistic":
-        weights = array_from_text("h", data["weights"])
+        weights = array_from_file("h", data["weights"])
         if len(weights) != 1 << data["bits"]:
             raise ValueError(f"hashed weights: {len(weights)} values for {data['bits']} bits")
         return cls(weights, data["bits"])

@@ -6,9 +6,9 @@ another file (a model trained on a user's own outlet).
 """
 from __future__ import annotations
 
-import gzip
-import json
 import os
+import zipfile
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,10 +16,11 @@ from .errors import NewsRestoreError
 from .casenet import CaseNet
 from .caseprior import CasePrior
 from .logistic import HashedLogistic
+from .modelfile import read as read_model_file
 from .quotemodel import Scorer
 
 MODEL_DIR = Path(__file__).parent / "models"
-DEFAULT_MODEL = MODEL_DIR / "news.json.gz"
+DEFAULT_MODEL = MODEL_DIR / "news.model.zip"
 #: Version 2: quotations are tagged per token (`quotes` = {"weights", "open_bias"}).
 #: Version 3: words whose case depends on use are cased by a logistic model (`case`), not by
 #: the `left` / `right` context tables.
@@ -147,9 +148,8 @@ def _load(path: str) -> Model:
     if not p.exists():
         raise NewsRestoreError(f"model file not found: {p} (run `newsrestore train` to build one)")
     try:
-        with gzip.open(p, "rt", encoding="utf-8") as f:
-            data = json.load(f)
-    except (OSError, ValueError, EOFError) as exc:
+        data = read_model_file(p)
+    except (OSError, ValueError, EOFError, KeyError, zlib.error, zipfile.BadZipFile) as exc:
         raise NewsRestoreError(f"cannot read the model file {p}: {exc}") from None
     if data.get("version") not in READABLE_VERSIONS:
         raise NewsRestoreError(f"model file {p} has version {data.get('version')}, this newsrestore reads "

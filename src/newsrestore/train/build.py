@@ -1,14 +1,12 @@
 """Turn corpus counts into the model file `restore` loads.
 
-The file is plain gzipped JSON (readable, diffable, small): a lexicon of cased
+The file is JSON beside raw arrays in a zip (`modelfile.py`): a lexicon of cased
 forms, a logistic model for the words whose case depends on their neighbours,
 a model for words never seen (their spelling, stem and neighbours), apostrophe
 tables and a paragraph-break model.  Pruning thresholds keep it small and keep one-off noise out.
 """
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
 import time
@@ -19,6 +17,7 @@ from typing import Iterable
 
 from ..housestyle import classify, outlet_source
 from ..model import MODEL_VERSION
+from ..modelfile import write as write_model_file
 from ..text import capitalize_first
 from ..titlestyle import SENTENCE
 from ..unknownmodel import shape_features
@@ -296,11 +295,7 @@ def compact(model: dict) -> dict:
 
 def save_model(model: dict, path: Path) -> None:
     """Write atomically, so a crash never leaves a half-written model."""
-    path = Path(path)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=9) as f:
-        json.dump(model, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    tmp.replace(path)
+    write_model_file(model, Path(path))
 
 
 def train(articles: Iterable[tuple[str, bool, bool, str, str | None]], out: Path, progress=None) -> dict:
