@@ -7,7 +7,7 @@ Same dev articles, same machine, same scoring (`newsrestore.evaluation`):
     python benchmarks/run_benchmark.py --limit 20 --corpora bbc,isot_true
 
 For every tool a fresh worker process loads it (start-up time = import +
-model load), restores every article on one core (words/s, peak RSS from
+model load + a first short restore in each profile), restores every article on one core (words/s, peak RSS from
 /proc VmHWM), then again with a process pool on all cores.  Moses and the
 most-frequent baseline are trained beforehand on the train split.  Writes
 RESULTS.md (table, machine, date, command) and results.png next to --out.
@@ -71,14 +71,26 @@ def _ping(_: int) -> None:
     time.sleep(0.05)
 
 
+def warm_up_texts(work: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The first two lines of the first article in each profile: restored before the clock starts
+    and counted in start-up, so that what a tool does once, on first use (newsrestore imports its
+    tokenizers then, 0.35 s; truecase NLTK's), is charged to start-up, not to its words/s."""
+    first: dict[str, str] = {}
+    for text, profile in work:
+        first.setdefault(profile, "\n".join(text.splitlines()[:2]))
+    return [(text, profile) for profile, text in first.items()]
+
+
 def worker(name: str, inputs: Path, model_dir: Path, out: Path, jobs: int) -> None:
     """Runs in a fresh process: start-up, one-core pass, peak memory, all-core pass."""
     from multiprocessing import get_context
 
     _init(name, str(model_dir))
-    startup = time.perf_counter() - T_START
     items = pickle.loads(inputs.read_bytes())
     work = [(it["flat"], it["profile"]) for it in items]
+    for text, profile in warm_up_texts(work):
+        _restore((text, profile))
+    startup = time.perf_counter() - T_START
     t0 = time.perf_counter()
     outputs = [_restore(w) for w in work]
     one = time.perf_counter() - t0
@@ -231,7 +243,9 @@ def write_results(args, results: dict, train: dict, n_words: int, n_articles: in
               + "; ".join(f"{n} " + ", ".join(f"{n_words / t:,.0f}" for t in r["one_core_runs"])
                           for n, r in results.items()) + ". \"All cores\" is a process pool over articles, so it "
               "includes sending texts between processes, which for the fastest tools costs about as "
-              "much as the work itself.  Start-up = imports + model load in a fresh process; "
+              "much as the work itself.  Start-up = imports + model load in a fresh process, and a "
+              "first restore of two lines in each profile (what a tool does once, on first use, such as "
+              "importing its tokenizers, counts there and not in words/s); "
               "peak RSS = VmHWM of that process (one core).", "",
               "Gold caveat: the ISOT texts were damaged at the source (see ../shared/data/SOURCES.md): "
               "isot_fake lost its apostrophes and quotation marks (`couldn t`; some rows only the curly "
@@ -286,7 +300,7 @@ def targets_section(r: dict | None, n_words: int) -> list[str]:
                                   for k, t in MARK_TARGETS.items()) + " |")
     speed = n_words / r["one_core"] if r["one_core"] else 0.0
     lines += ["", f"Speed {speed:,.0f} gold words/s on one core {'✓' if speed >= 50_000 else '✗'} (50,000); "
-              f"start-up {r['startup']:.2f} s {'✓' if r['startup'] < 1.5 else '✗'} (1.5 s, imports and model load); "
+              f"start-up {r['startup']:.2f} s {'✓' if r['startup'] < 1.5 else '✗'} (1.5 s, imports, model load and first use); "
               f"peak RSS {r['maxrss_mb']:.0f} MB {'✓' if r['maxrss_mb'] < 600 else '✗'} (600 MB).", ""]
     return lines
 
