@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 if TYPE_CHECKING:
     from .document import Document
     from .model import Model
@@ -29,15 +31,40 @@ if TYPE_CHECKING:
 MIN_STYLE_MARGIN = 0.12
 
 
+class _Table:
+    """The `para_style` table as a matrix, a row per word: summing an article's rows in NumPy
+    (row by row, so the same sums as Python's) took a third of the 4% of restoring that reading
+    the style took."""
+
+    def __init__(self, classifier: Mapping) -> None:
+        self.source = classifier
+        self.styles: list[str] = list(classifier.get("styles", []))
+        logp = classifier.get("logp", {})
+        self.rows = {w: i for i, w in enumerate(logp)}
+        self.matrix = np.array(list(logp.values()), dtype=np.float64).reshape(len(logp), len(self.styles))
+
+
+_table: _Table | None = None
+
+
+def _prepared(classifier: Mapping) -> _Table:
+    """The table of the classifier last asked about (the model's, nearly always), built once."""
+    global _table
+    if _table is None or _table.source is not classifier:
+        _table = _Table(classifier)
+    return _table
+
+
 def leading_style(words: Iterable[str], classifier: Mapping) -> tuple[str | None, float]:
     """The style lower-case `words` read most like, and its naive-Bayes lead over the next per
     word the classifier knows (`classifier`: the model's `para_style`, {"styles": [...], "logp":
     {word: [log P(word | style), ...]}}); a lone style leads by infinity, none by nothing."""
-    styles, logp = classifier.get("styles", []), classifier.get("logp", {})
+    table = _prepared(classifier)
+    styles = table.styles
     if len(styles) < 2:
         return (styles[0], float("inf")) if styles else (None, 0.0)
-    known = [lp for lp in map(logp.get, words) if lp is not None]
-    score = [sum(column) for column in zip(*known)] if known else [0.0] * len(styles)
+    known = [i for i in map(table.rows.get, words) if i is not None]
+    score = table.matrix[known].sum(axis=0).tolist() if known else [0.0] * len(styles)
     best, second = sorted(range(len(styles)), key=score.__getitem__, reverse=True)[:2]
     return styles[best], (score[best] - score[second]) / max(len(known), 1)
 

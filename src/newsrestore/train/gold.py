@@ -115,7 +115,10 @@ def first_word(tokens: Iterable[str]) -> int:
     the word), or -1 when it has none.  A number counts: in `6 people were hurt` the capital
     that starts the sentence is the number's, and `people` is written as mid-sentence.  The
     truecase stage and the models trained on cased text read the start here alike."""
-    return next((i for i, t in enumerate(tokens) if any(c.isalnum() for c in t)), -1)
+    for i, t in enumerate(tokens):
+        if t.isalnum() or any(c.isalnum() for c in t):
+            return i
+    return -1
 
 
 def capitals(tok: str) -> bool:
