@@ -35,6 +35,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from .casemodel import CaseContext
+from .modelfile import array_from_bytes
 
 #: One thread for the matrix products: an article's are small, and OpenBLAS's own threads, shared
 #: with other processes' (`restore -j 2`, a forked pool), made a pool of two processes restore at
@@ -59,7 +60,7 @@ def decode_array(stored: np.ndarray | dict) -> np.ndarray:
     """The float32 array of a stored one: float16 from the model file, or (files written before
     `modelfile.py`) a JSON object of its shape and base64 bytes."""
     if isinstance(stored, dict):
-        stored = np.frombuffer(base64.b64decode(stored["data"]), dtype="<f2").reshape(stored["shape"])
+        stored = array_from_bytes(base64.b64decode(stored["data"]), "<f2", stored["shape"])
     return stored.astype(np.float32)
 
 

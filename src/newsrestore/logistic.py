@@ -13,11 +13,12 @@ from __future__ import annotations
 import base64
 import math
 import random
-import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
+
+from .modelfile import array_from_bytes
 
 SCALE = 100          # weights are stored in hundredths
 LIMIT = 32767 / SCALE
@@ -43,11 +44,7 @@ def array_from_file(typecode: str, stored: array | str) -> array:
         if stored.typecode != typecode:
             raise ValueError(f"expected an array of {typecode!r}, found one of {stored.typecode!r}")
         return stored
-    data = array(typecode)
-    data.frombytes(base64.b64decode(stored))
-    if sys.byteorder != "little":
-        data.byteswap()
-    return data
+    return array_from_bytes(base64.b64decode(stored), typecode)
 
 
 class HashedLogistic:

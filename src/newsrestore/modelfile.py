@@ -82,7 +82,7 @@ def read(path: Path) -> dict:
             node = data
             for key in parents:
                 node = node[key]
-            node[last] = _array(z.read(entry["member"]), entry["type"], entry.get("shape"))
+            node[last] = array_from_bytes(z.read(entry["member"]), entry["type"], entry.get("shape"))
     return data
 
 
@@ -92,7 +92,10 @@ def _object(data: Any) -> dict:
     return data
 
 
-def _array(raw: bytes, kind: str, shape: list[int] | None) -> array | np.ndarray:
+def array_from_bytes(raw: bytes, kind: str, shape: list[int] | None = None) -> array | np.ndarray:
+    """An array from its little-endian bytes: an `array.array` for a one-letter typecode, else a
+    numpy array of that dtype (in `shape`).  Also reads the base64 arrays of earlier files, once
+    decoded (`logistic.array_from_file`, `casenet.decode_array`)."""
     if len(kind) == 1:                          # an array.array typecode
         out = array(kind)
         out.frombytes(raw)
