@@ -195,3 +195,22 @@ def test_blank_lines_still_say_where_paragraphs_start(bbc_example):
     art = restore(" ".join(flat.title) + "\n\n" + "\n\n".join(paragraphs))
     assert art.title == "Yukos unit buyer faces loan claim"
     assert len(art.paragraphs) == len(paragraphs) and len(art.document.sentences) == len(flat.sentences)
+
+
+def test_a_word_after_a_leading_abbreviation_in_lines_cut_elsewhere(shared_data):
+    """`WASHINGTON (Reuters) - U.S. President Donald Trump ...` given an article a line: our
+    splitter would have cut after `U.S.`, so the case models learned nothing of `President`
+    there; the word is cased as after an unknown word, also when the abbreviation opens the
+    sentence once the dateline is taken off (it was written `U.S. president` before)."""
+    import re
+    from itertools import islice
+    from newsrestore import corpora
+    lead = re.compile(r"[A-Z ]+ \(Reuters\) - U\.S\. President [A-Z]")
+    arts = list(islice((a for a in corpora.iter_corpus("isot_true", shared_data) if lead.match(a.text)), 5))
+    assert len(arts) == 5
+    for art in arts:
+        flat = flatten(art.text, "stripped", layout="article")
+        assert "u.s. president" in flat.splitlines()[0]
+        restored = restore(flat, lines="article")
+        assert restored.document.meta["own_lines"] is False
+        assert "U.S. President" in restored.text, art.id
