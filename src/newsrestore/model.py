@@ -43,10 +43,12 @@ DEFAULT_MODEL = MODEL_DIR / "news.model.zip"
 #: without PyTorch).
 #: Version 13: the unknown-word model reads how an outside corpus writes the word (`case_prior`,
 #: `caseprior.py`; null when trained without spacy-lookups-data).
-MODEL_VERSION = 13
+#: Version 14: lines written all in capitals (`capitals`, `capitalsmodel.py`).
+MODEL_VERSION = 14
 #: Versions this code reads: a version 11 file is a version 12 file without the case network, and
-#: a version 12 file a version 13 file without the case prior.
-READABLE_VERSIONS = (11, 12, 13)
+#: a version 12 file a version 13 file without the case prior, and a version 13 file a version 14
+#: file without the capitals model.
+READABLE_VERSIONS = (11, 12, 13, 14)
 
 
 class Model:
@@ -84,6 +86,8 @@ class Model:
         self.para = HashedLogistic.from_json(para["model"])
         self.para_styles: frozenset[str] = frozenset(para["styles"])     # house styles it learned apart
         self.para_sources: dict[str, str] = para["sources"]              # agency -> its house style
+        # lines written all in capitals (RCV1 tables); absent before model version 14
+        self.capitals: HashedLogistic | None = HashedLogistic.from_json(data["capitals"]) if data.get("capitals") else None
         quotes = data.get("quotes")
         self.quotes: Scorer | None = Scorer(quotes["weights"]) if quotes else None
         self.open_bias: float = quotes["open_bias"] if quotes else 0.0

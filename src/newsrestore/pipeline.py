@@ -8,14 +8,15 @@ from .document import Document
 from .model import Model, load_model
 from .parse import parse
 from .render import FORMATS, header_text, paragraph_texts, render, render_json, render_text, title_text
-from .stages import (acronyms, apostrophes, constraints, dateline, paragraphs, quotes, spacing, tickers, titles,
-                     truecase, typography)
+from .stages import (acronyms, apostrophes, capitals, constraints, dateline, paragraphs, quotes, spacing, tickers,
+                     titles, truecase, typography)
 
 def run_stages(doc: Document, model: Model, quotes_style: str = "curly") -> Document:
     dateline.apply(doc, model)
     truecase.apply(doc, model)
     tickers.apply(doc, model)
     acronyms.apply(doc, model)
+    capitals.apply(doc, model)
     apostrophes.apply(doc, model)
     quotes.apply(doc, model)
     titles.apply(doc, model)

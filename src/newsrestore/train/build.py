@@ -21,6 +21,7 @@ from ..modelfile import write as write_model_file
 from ..text import capitalize_first
 from ..titlestyle import SENTENCE
 from ..unknownmodel import shape_features
+from .capitals import fit as fit_capitals
 from .case import fit as fit_case
 from .case import learned_sources, with_house_styles
 from .casenet import fit as fit_casenet
@@ -197,6 +198,7 @@ def build_model(counts: Counts) -> dict:
         "para": paragraph_model(counts),
         "para_style": styles,
         "quotes": fit_quotes(with_outlets(counts.quote_sequences, styles, sources)),
+        "capitals": fit_capitals(counts.capital_lines).to_json(),
     }
     return compact(model)
 

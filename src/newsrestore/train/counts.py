@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..casemodel import END
+from .capitals import article_lines
 from .case import case_article
 from .gold import GoldSentence, first_word, in_capital_run, is_shouting, is_word
 from ..possessive import OWNERS
@@ -35,6 +36,7 @@ class Counts:
     # (style, sentence marks, paragraph starts) of articles with paragraphs (train/paragraphs.py);
     # a style is a corpus (an outlet's house style)
     para_articles: list = field(default_factory=list)
+    capital_lines: list = field(default_factory=list)  # per article, its lines and which are in capitals (train/capitals.py)
     quote_sequences: list = field(default_factory=list)  # (dateline agency, gold quotation sequence) per article with marks
     case_articles: list = field(default_factory=list)    # each article's source and cased sentences (train/case.py)
     after_owner: Counter = field(default_factory=Counter)  # words after `their`, `his`, `china s`... (possessive.py)
@@ -59,6 +61,8 @@ class Counts:
         self.title_classes.append(title_class)
         if title_class == TITLE:
             self.title_words.update(lower_in_titles(title))
+        if sentences:
+            self.capital_lines.append(article_lines(sentences))
         if marks and sentences:
             self.possessive_sentences.append(possessive_sentences(sentences))
             seq = gold_sequence(sentences)
@@ -102,6 +106,7 @@ class Counts:
             getattr(self, name).update(getattr(other, name))
         self.title_classes.extend(other.title_classes)
         self.quote_sequences.extend(other.quote_sequences)
+        self.capital_lines.extend(other.capital_lines)
         self.para_articles.extend(other.para_articles)
         self.case_articles.extend(other.case_articles)
         self.possessive_sentences.extend(other.possessive_sentences)
