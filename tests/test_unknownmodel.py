@@ -4,11 +4,12 @@ from __future__ import annotations
 from itertools import islice
 
 from newsrestore import corpora, restore
+from newsrestore.flatten import flatten
 from newsrestore.model import load_model
 from newsrestore.train.case import case_sentences
 from newsrestore.train.gold import gold_sentences
 from newsrestore.train.unknown import examples, fit
-from newsrestore.unknownmodel import morphology
+from newsrestore.unknownmodel import glued, morphology
 
 
 def test_morphology_reads_what_the_lexicon_says_of_stems_and_hyphen_parts():
@@ -62,3 +63,21 @@ def test_a_name_after_a_first_name_and_a_verb_from_a_known_stem():
     text = restore("senator jim inhofe of oklahoma said the party was renominating him .").text
     assert "Jim Inhofe of Oklahoma" in text
     assert "was renominating him" in text
+
+
+
+def test_sentences_run_together_at_a_full_stop_are_cut_back_apart(shared_data):
+    """ISOT Fake rows whose scraped text lost the space after a full stop, before `I` and `A` too
+    (`like that.I am sure`, row15; `one man s t-shirt.A vet`, row130): the word after the stop
+    gets its sentence's capital, the one before stays as the lexicon writes it."""
+    model = load_model()
+    assert glued("that.i", model.lexicon, model.ambiguous) == ("that", "i")
+    assert glued("t-shirt.a", model.lexicon, model.ambiguous) == ("t-shirt", "a")
+    assert glued("change.org", model.lexicon, model.ambiguous) is None
+    assert glued("that.x", model.lexicon, model.ambiguous) is None
+    rows = {a.id: a for a in corpora.iter_corpus("isot_fake", shared_data) if a.id in ("row15", "row130")}
+    for row, gold, ours in (("row15", "like that.I am sure", "like that.I am sure"),
+                            ("row130", "t-shirt.A vet", "shirt.A vet")):
+        assert gold in rows[row].text
+        restored = restore(flatten(rows[row].text, "stripped", title=rows[row].title)).text
+        assert ours in restored, row
