@@ -44,7 +44,8 @@ def test_news_prose_gets_no_line_in_capitals(dev_articles):
 
 def test_line_features_read_the_neighbours():
     """A row of numbers between two such rows reads otherwise than one between sentences."""
-    table = [["boston", "66", "65", ".504", "9"], ["baltimore", "70", "62", ".530", "4"], ["cincinnati", "65", "67", ".492", "6"]]
+    table = [["boston", "66", "65", ".504", "9"], ["baltimore", "70", "62", ".530", "4"],
+             ["cincinnati", "65", "67", ".492", "6"]]
     prose = [["shares", "rose", "."], ["boston", "66", "65", ".504", "9"], ["analysts", "said", "so", "."]]
     assert line_features(table)[1] != line_features(prose)[1]
     assert "pq3" in line_features(table)[1] and "pq0" in line_features(prose)[1]

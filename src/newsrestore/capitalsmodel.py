@@ -3,10 +3,10 @@
 CoNLL-2003, one of the corpora researchers restore most, is RCV1 text, and its sports and
 market pages hold whole lines in capitals (`SEATTLE AT BOSTON`, `KANSAS CITY 59 73 .447 19`,
 `EASTERN DIVISION`, `EL PAIS`): 639 of the 12,764 lines with letters after the first of its
-train articles, and about four dev case errors in ten.  Word by word the case models cannot see it, and training
-leaves such lines out (they teach nothing of a word's case).  What gives them away is the line's
-shape among its neighbours: short, mostly numbers, no full stop, inside a run of such lines in an
-article of tables.  A hashed logistic model (`logistic.py`) over those features and the line's
+train articles, and about four dev case errors in ten.  Word by word the case models cannot see
+it, and training leaves such lines out (they teach nothing of a word's case).  What gives them
+away is the line's shape among its neighbours: short, mostly numbers, no full stop, inside a run
+of such lines in an article of tables.  A hashed logistic model (`logistic.py`) over those features and the line's
 words gives P(the line is written in capitals); the same `line_features` serves training
 (`train/capitals.py`) and the stage (`stages/capitals.py`).
 """

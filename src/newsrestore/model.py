@@ -87,7 +87,8 @@ class Model:
         self.para_styles: frozenset[str] = frozenset(para["styles"])     # house styles it learned apart
         self.para_sources: dict[str, str] = para["sources"]              # agency -> its house style
         # lines written all in capitals (RCV1 tables); absent before model version 14
-        self.capitals: HashedLogistic | None = HashedLogistic.from_json(data["capitals"]) if data.get("capitals") else None
+        self.capitals: HashedLogistic | None = (HashedLogistic.from_json(data["capitals"])
+                                                if data.get("capitals") else None)
         quotes = data.get("quotes")
         self.quotes: Scorer | None = Scorer(quotes["weights"]) if quotes else None
         self.open_bias: float = quotes["open_bias"] if quotes else 0.0
