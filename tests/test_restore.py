@@ -206,7 +206,7 @@ def test_apostrophes_and_contractions(reuters):
 def test_spacing_around_punctuation_and_currency(reuters, bbc):
     assert "The (Trump) administration" in reuters.body and "non-defense" in reuters.body
     assert "about $1.5 trillion over 10 years" in reuters.body
-    assert "$900m (479m) loan" in bbc.body and "$9.3bn" in bbc.body
+    assert "$900m (£479m) loan" in bbc.body and "$9.3bn" in bbc.body
     assert not re.search(r" [,;:)]| \.(?!\.)", reuters.body)
 
 

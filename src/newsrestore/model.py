@@ -44,11 +44,12 @@ DEFAULT_MODEL = MODEL_DIR / "news.model.zip"
 #: Version 13: the unknown-word model reads how an outside corpus writes the word (`case_prior`,
 #: `caseprior.py`; null when trained without spacy-lookups-data).
 #: Version 14: lines written all in capitals (`capitals`, `capitalsmodel.py`).
-MODEL_VERSION = 14
+#: Version 15: pound signs before amounts (`currency`, `currencymodel.py`).
+MODEL_VERSION = 15
 #: Versions this code reads: a version 11 file is a version 12 file without the case network, and
-#: a version 12 file a version 13 file without the case prior, and a version 13 file a version 14
-#: file without the capitals model.
-READABLE_VERSIONS = (11, 12, 13, 14)
+#: a version 12 file a version 13 file without the case prior, a version 13 file a version 14
+#: file without the capitals model, and a version 14 file a version 15 file without the currency model.
+READABLE_VERSIONS = (11, 12, 13, 14, 15)
 
 
 class Model:
@@ -89,6 +90,9 @@ class Model:
         # lines written all in capitals (RCV1 tables); absent before model version 14
         self.capitals: HashedLogistic | None = (HashedLogistic.from_json(data["capitals"])
                                                 if data.get("capitals") else None)
+        # pound signs before amounts; absent before model version 15
+        self.currency: HashedLogistic | None = (HashedLogistic.from_json(data["currency"])
+                                                if data.get("currency") else None)
         quotes = data.get("quotes")
         self.quotes: Scorer | None = Scorer(quotes["weights"]) if quotes else None
         self.open_bias: float = quotes["open_bias"] if quotes else 0.0

@@ -8,8 +8,8 @@ from .document import Document
 from .model import Model, load_model
 from .parse import parse
 from .render import FORMATS, header_text, paragraph_texts, render, render_json, render_text, title_text
-from .stages import (acronyms, apostrophes, capitals, constraints, dateline, paragraphs, quotes, spacing, tickers,
-                     titles, truecase, typography)
+from .stages import (acronyms, apostrophes, capitals, constraints, currency, dateline, paragraphs, quotes, spacing,
+                     tickers, titles, truecase, typography)
 
 def run_stages(doc: Document, model: Model, quotes_style: str = "curly") -> Document:
     dateline.apply(doc, model)
@@ -20,6 +20,7 @@ def run_stages(doc: Document, model: Model, quotes_style: str = "curly") -> Docu
     apostrophes.apply(doc, model)
     quotes.apply(doc, model)
     titles.apply(doc, model)
+    currency.apply(doc, model)
     constraints.apply(doc)
     spacing.apply(doc)
     paragraphs.apply(doc, model)

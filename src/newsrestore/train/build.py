@@ -22,6 +22,7 @@ from ..text import capitalize_first
 from ..titlestyle import SENTENCE
 from ..unknownmodel import shape_features
 from .capitals import fit as fit_capitals
+from .currency import fit as fit_currency
 from .case import fit as fit_case
 from .case import learned_sources, with_house_styles
 from .casenet import fit as fit_casenet
@@ -95,7 +96,7 @@ def count_corpus(articles: Iterable[tuple[str, bool, bool, str, str | None]], pr
     counts = Counts()
     for text, has_paragraphs, keeps_marks, style, title in articles:
         counts.add_article(gold_sentences(text), has_paragraphs, marks=keeps_marks and not marks_lost(text),
-                           style=style, title=title)
+                           style=style, title=title, text=text)
         if progress is not None:
             progress.update(1)
     return counts
@@ -199,8 +200,18 @@ def build_model(counts: Counts) -> dict:
         "para_style": styles,
         "quotes": fit_quotes(with_outlets(counts.quote_sequences, styles, sources)),
         "capitals": fit_capitals(counts.capital_lines).to_json(),
+        "currency": fit_currency(currency_articles(counts, case_articles, sources)).to_json(),
     }
     return compact(model)
+
+
+def currency_articles(counts: Counts, case_articles: list, sources: list[str]) -> list:
+    """The pound-sign model's articles: those of corpora that kept some non-ASCII text, each
+    tagged with the outlet source the case model gave it (`case_articles`, in the same order)."""
+    learned = set(sources)
+    return [(case[0] if case[0] in learned else "", data[1], data[2])
+            for (corpus, data), case in zip(counts.currency_articles, case_articles)
+            if data is not None and counts.non_ascii[corpus]]
 
 
 def with_outlets(sequences: list[tuple[str, tuple]], classifier: dict, learned: list[str]) -> list[tuple[str, tuple]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..casemodel import END
 from .capitals import article_lines
 from .case import case_article
+from .currency import currency_article
 from .gold import GoldSentence, first_word, in_capital_run, is_shouting, is_word
 from ..possessive import OWNERS
 from .possessive import possessive_sentences
@@ -44,6 +45,9 @@ class Counts:
     # style -> lowercase word -> occurrences, and style -> articles, over articles with paragraphs
     style_words: dict = field(default_factory=lambda: defaultdict(Counter))
     style_articles: Counter = field(default_factory=Counter)
+    # per article, in the order of case_articles: its corpus and its pound-sign data (train/currency.py), or None
+    currency_articles: list = field(default_factory=list)
+    non_ascii: Counter = field(default_factory=Counter)  # corpus -> articles holding non-ASCII text
     # per article, in the order of case_articles: its title's style (titlestyle.classify), or None
     title_classes: list = field(default_factory=list)
     # (word, written in lower case) after the first word of Title Case titles (titlestyle.py)
@@ -52,11 +56,15 @@ class Counts:
     words: int = 0
 
     def add_article(self, sentences: list[GoldSentence], has_paragraphs: bool, marks: bool = True,
-                    style: str = "user", title: str | None = None) -> None:
-        """Count one article; `marks=False` for text that already lost its apostrophes and quotes."""
+                    style: str = "user", title: str | None = None, text: str | None = None) -> None:
+        """Count one article; `marks=False` for text that already lost its apostrophes and quotes;
+        `text`, the article as written, teaches where pound signs stood."""
         self.articles += 1
         case = case_article(sentences)
         self.case_articles.append(case)
+        self.currency_articles.append((style, currency_article(text, sentences) if text is not None else None))
+        if text is not None and not text.isascii():
+            self.non_ascii[style] += 1
         title_class = classify_title(title) if title else None
         self.title_classes.append(title_class)
         if title_class == TITLE:
@@ -102,13 +110,14 @@ class Counts:
                 self.forms[t.cased] += 1
 
     def merge(self, other: "Counts") -> None:
-        for name in ("forms", "initial", "join", "pair", "word", "after_owner", "title_words"):
+        for name in ("forms", "initial", "join", "pair", "word", "after_owner", "title_words", "non_ascii"):
             getattr(self, name).update(getattr(other, name))
         self.title_classes.extend(other.title_classes)
         self.quote_sequences.extend(other.quote_sequences)
         self.capital_lines.extend(other.capital_lines)
         self.para_articles.extend(other.para_articles)
         self.case_articles.extend(other.case_articles)
+        self.currency_articles.extend(other.currency_articles)
         self.possessive_sentences.extend(other.possessive_sentences)
         for style, bag in other.style_words.items():
             self.style_words[style].update(bag)
