@@ -33,7 +33,7 @@ THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
 def _read(items: list[tuple[str, str, bool]]) -> list:
-    """(corpus, agency, words, currency data) of each (corpus, text, held out) article."""
+    """(corpus, held out, holds non-ASCII, agency, words, currency data) of each (corpus, text, held out) article."""
     out = []
     for corpus, text, held in items:
         sentences = gold_sentences(text)

@@ -14,7 +14,9 @@ sign before the number); the same `features` function serves training
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+from .casemodel import END, START
 
 #: The model's table has 2**CURRENCY_BITS slots.
 CURRENCY_BITS = 18
@@ -70,3 +72,14 @@ def features(pp: str, prev: str, w: str, nxt: str, nn: str, source: str, cues: l
     if source:
         out += [f"o {source}", f"os {source} {shape}", f"on {source} {nxt}", f"op {source} {prev}"]
     return out
+
+
+def sentence_features(words: list[str], source: str, cues: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """(index, features) of every candidate of one sentence's lower-case words: what training
+    and the currency stage both read."""
+    n = len(words)
+    for i, w in enumerate(words):
+        prev = words[i - 1] if i else START
+        if candidate(w, prev):
+            yield i, features(words[i - 2] if i >= 2 else START, prev, w, words[i + 1] if i + 1 < n else END,
+                              words[i + 2] if i + 2 < n else END, source, cues)

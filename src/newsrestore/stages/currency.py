@@ -9,13 +9,12 @@ the restored text still flattens to the input tokens.
 """
 from __future__ import annotations
 
-from ..currencymodel import CURRENCY_THRESHOLD, candidate, document_cues, features
+from ..currencymodel import CURRENCY_THRESHOLD, document_cues, sentence_features
 from ..document import Document
 from ..housestyle import outlet
 from ..model import Model
 
 STAGE = "currency"
-_START, _END = "<s>", "</s>"
 
 
 def apply(doc: Document, model: Model) -> Document:
@@ -24,20 +23,13 @@ def apply(doc: Document, model: Model) -> Document:
     sentences = list(doc.all_sentences())
     if not all(t.text.isascii() for s in sentences for t in s.tokens):
         return doc
-    cues: list[str] | None = None
+    cues = document_cues(t.text.lower() for s in doc.sentences for t in s.tokens)
+    source = outlet(doc, model)
     for sent in sentences:
         toks = sent.tokens
         words = [t.text.lower() for t in toks]
-        n = len(words)
-        for i, w in enumerate(words):
-            prev = words[i - 1] if i else _START
-            if not candidate(w, prev):
-                continue
-            if cues is None:            # most articles never get here: read the article once, lazily
-                cues = document_cues(t.text.lower() for s in doc.sentences for t in s.tokens)
-            p = model.currency.probability(features(words[i - 2] if i >= 2 else _START, prev, w,
-                                                    words[i + 1] if i + 1 < n else _END,
-                                                    words[i + 2] if i + 2 < n else _END, outlet(doc, model), cues))
+        for i, feats in sentence_features(words, source, cues):
+            p = model.currency.probability(feats)
             if p >= CURRENCY_THRESHOLD:
                 tok = toks[i]
                 around = " ".join(words[max(0, i - 2):i + 2])

@@ -14,14 +14,13 @@ import math
 import re
 from collections.abc import Iterator
 
-from ..currencymodel import CURRENCY_BITS, candidate, document_cues, features
+from ..currencymodel import CURRENCY_BITS, candidate, document_cues, sentence_features
 from ..logistic import HashedLogistic, shuffled_articles
 from ..logistic import fit as fit_logistic
 from .gold import GoldSentence, gold_sentences
 
 MARK = "QXQ"
 _POUND = re.compile(r"£(?=\d)")
-START, END = "<s>", "</s>"
 
 #: One article: its outlet source (filled in by `build`), its `document_cues`, and its sentences
 #: that hold a candidate, as (space-joined lower-case tokens, indices written with a pound sign).
@@ -62,14 +61,8 @@ def currency_article(text: str, sentences: list[GoldSentence]) -> CurrencyArticl
 def examples(article: CurrencyArticle) -> Iterator[tuple[list[str], int]]:
     source, cues, sentences = article
     for line, pounds in sentences:
-        words = line.split(" ")
-        n = len(words)
-        for i, w in enumerate(words):
-            prev = words[i - 1] if i else START
-            if candidate(w, prev):
-                yield (features(words[i - 2] if i >= 2 else START, prev, w, words[i + 1] if i + 1 < n else END,
-                                words[i + 2] if i + 2 < n else END, source, cues),
-                       int(i in pounds))
+        for i, feats in sentence_features(line.split(" "), source, cues):
+            yield feats, int(i in pounds)
 
 
 def fit(articles: list[CurrencyArticle], epochs: int = 2, rate: float = 0.2, seed: int = 0,
